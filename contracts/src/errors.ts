@@ -1,0 +1,45 @@
+/**
+ * The closed catalogue of error codes. Each code has one HTTP status and says when it is thrown;
+ * messages live in locales/<lang>.json under `errors.<code>`. A test checks every code has a message
+ * in every language.
+ */
+export const ERROR_CATALOGUE = {
+  validation_failed: { status: 400, when: 'body, query or path parameters do not match the schema; see `errors`' },
+  malformed_json: { status: 400, when: 'the body is not valid JSON' },
+  invalid_credentials: { status: 401, when: 'sign-in with an unknown tenant, email or a wrong password' },
+  unauthenticated: { status: 401, when: 'no session, or the session expired or was signed out' },
+  current_password_wrong: { status: 403, when: 'a password change gave the wrong current password' },
+  csrf_failed: { status: 403, when: 'a cookie-authenticated write without the session’s CSRF token' },
+  forbidden: { status: 403, when: 'the role may not do this' },
+  account_disabled: { status: 403, when: 'the right password for an account an admin disabled' },
+  not_found: { status: 404, when: 'no such resource in the caller’s tenant, or no such route' },
+  method_not_allowed: { status: 405, when: 'the route exists but not with this method' },
+  email_taken: { status: 409, when: 'another user of the tenant has this email' },
+  slug_taken: { status: 409, when: 'another tenant has this slug (or it is reserved)' },
+  version_conflict: { status: 409, when: 'the record changed since the version the client based its edit on' },
+  self_change_forbidden: { status: 409, when: 'an admin tried to disable or demote their own account' },
+  conflict: { status: 409, when: 'a database rule (unique, foreign key, check) refused the change' },
+  payload_too_large: { status: 413, when: 'the body is larger than the route accepts' },
+  unsupported_media_type: { status: 415, when: 'the body is not of a type the route accepts' },
+  too_many_attempts: { status: 429, when: 'too many failed sign-ins for this account or address; retry later' },
+  rate_limited: { status: 429, when: 'too many requests from this address' },
+  internal_error: { status: 500, when: 'an unexpected fault; details are only in the server log' },
+  service_unavailable: { status: 503, when: 'the database is not reachable yet' },
+} as const satisfies Record<string, { status: number; when: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+/** Codes of per-field validation errors; messages under `validation.<code>`. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'too_small',
+  'too_big',
+  'unrecognized_key',
+  'not_supported',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

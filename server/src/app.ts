@@ -1,0 +1,88 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { registerAccessHook } from './http/access-hook';
+import { AppError } from './http/app-error';
+import { healthRoutes } from './http/health.routes';
+import { registerMetrics } from './http/metrics';
+import { registerOpenApi } from './http/openapi';
+import { handleError, sendProblem } from './http/problem';
+import { zodValidatorCompiler } from './http/validation';
+import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
+import { auditRoutes } from './modules/audit/index';
+import { authRoutes, userRoutes } from './modules/auth/index';
+import { tenantRoutes } from './modules/tenants/index';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve web/dist if it is built (off in API tests). */
+  serveWebApp?: boolean;
+}
+
+/** JSON bodies of the API are small; file imports (later modules) set their own limits per route. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Routes owned by plugins (docs UI, and the web app's files at /*) are public by nature; ours all declare their access. */
+const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
+
+/** Builds the whole application from its parts. main.ts listens; tests call this and use inject(). */
+export async function buildApp({ config, database, logger = false, serveWebApp = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorate('database', database);
+  app.decorate('config', config);
+
+  app.addHook('onRoute', (route) => {
+    const isPluginRoute = PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix));
+    if ((isPluginRoute || route.url === '/*') && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables in style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  registerAccessHook(app);
+  const metrics = registerMetrics(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes(metrics));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(tenantRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWebApp = serveWebApp && (await registerWebApp(app));
+  app.setNotFoundHandler((request, reply) =>
+    hasWebApp && isPageRequest(request) ? sendWebApp(reply) : sendProblem(reply, request, new AppError('not_found')),
+  );
+  return app;
+}

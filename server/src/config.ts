@@ -1,0 +1,62 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from the environment, checked once at start. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Seed the demo city on first start. Refused in production. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(12 * 60),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(14),
+  /** Mark cookies Secure (HTTPS only). Defaults to on in production. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  seedDemo: boolean;
+  session: { idleMinutes: number; maxDays: number; cookieSecure: boolean };
+  logLevel: string;
+  trustProxy: boolean;
+  /** Sign-in throttling: failures allowed in the window, per account and per address. */
+  throttle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.parse(env);
+  const isProduction = parsed.NODE_ENV === 'production';
+  if (isProduction && parsed.SEED_DEMO === 'true') {
+    throw new Error('SEED_DEMO=true is refused when NODE_ENV=production: the demo passwords are public.');
+  }
+  // npm runs workspace scripts in the workspace folder; a relative DATA_DIR means the folder npm was run from.
+  const baseDir = env.INIT_CWD ?? process.cwd();
+  return {
+    env: parsed.NODE_ENV,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir: isAbsolute(parsed.DATA_DIR) || parsed.DATA_DIR.startsWith('memory://') ? parsed.DATA_DIR : resolve(baseDir, parsed.DATA_DIR),
+    databaseUrl: parsed.DATABASE_URL,
+    databasePoolSize: parsed.DATABASE_POOL_SIZE,
+    seedDemo: parsed.SEED_DEMO ? parsed.SEED_DEMO === 'true' : !isProduction,
+    session: {
+      idleMinutes: parsed.SESSION_IDLE_MINUTES,
+      maxDays: parsed.SESSION_MAX_DAYS,
+      cookieSecure: parsed.COOKIE_SECURE ? parsed.COOKIE_SECURE === 'true' : isProduction,
+    },
+    logLevel: parsed.LOG_LEVEL,
+    trustProxy: parsed.TRUST_PROXY === 'true',
+    throttle: { windowMinutes: 15, maxPerAccount: 5, maxPerIp: 30 },
+  };
+}

@@ -1,0 +1,27 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from './schema';
+
+/**
+ * A transaction bound to one tenant: it runs as the `saferhood_app` role with `app.tenant_id` set, so
+ * PostgreSQL row-level security hides every other tenant's rows even if a query forgets its filter.
+ */
+export type TenantTx = Transaction<DB> & { readonly tenantId: string };
+
+/**
+ * A transaction as the owning role, across tenants. Only for what cannot know its tenant yet or spans
+ * them: sign-in lookup of a tenant by slug, the platform operator's tenant management, migrations,
+ * seeding and scheduled jobs.
+ */
+export type SystemTx = Transaction<DB> & { readonly system: true };
+
+export async function withTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL ROLE saferhood_app`.execute(trx);
+    await sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+    return work(Object.assign(trx, { tenantId }));
+  });
+}
+
+export async function withSystem<T>(db: Kysely<DB>, work: (tx: SystemTx) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => work(Object.assign(trx, { system: true as const })));
+}

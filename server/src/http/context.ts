@@ -1,0 +1,41 @@
+import type { Permission } from '@saferhood/contracts';
+import type { Database } from '../db/database';
+import type { TenantRow, UserRow } from '../db/schema';
+import type { Config } from '../config';
+
+/** Who is calling: resolved from the session cookie before anything else runs. */
+export interface AuthContext {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: UserRow;
+  tenant: TenantRow;
+}
+
+/**
+ * What a route needs to be let in: a permission (`resource:action`), `authenticated` (any signed-in
+ * user, e.g. their own profile) or `public` (health, sign-in). Every route declares one; a test fails
+ * for a route that does not.
+ */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** Cookie-authenticated writes need the CSRF token; sign-in, which has no session yet, opts out. */
+    skipCsrf?: boolean;
+  }
+}
+
+/** The signed-in caller, for routes whose access is not `public`. */
+export function requireAuth(request: { auth: AuthContext | null }): AuthContext {
+  if (!request.auth) throw new Error('requireAuth on a public route: the access hook should have refused it');
+  return request.auth;
+}

@@ -1,0 +1,62 @@
+import type { Problem } from '@saferhood/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error';
+import { databaseErrorToAppError } from './db-errors';
+import { negotiateLanguage, translator } from './i18n';
+import { issuesToFields, RequestValidationError } from './validation';
+
+/** Fastify's own error codes that are the caller's fault, mapped to our catalogue. */
+const FASTIFY_CODES: Record<string, AppError['code']> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
+  FST_ERR_VALIDATION: 'validation_failed',
+  FST_ERR_RATE_LIMIT: 'rate_limited',
+};
+
+/** Whatever was thrown, as one of our errors; unknown faults become internal_error. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof RequestValidationError) {
+    return new AppError('validation_failed', { fields: issuesToFields(error.issues) });
+  }
+  const fastifyCode = (error as FastifyError | undefined)?.code;
+  if (fastifyCode && FASTIFY_CODES[fastifyCode]) return new AppError(FASTIFY_CODES[fastifyCode]);
+  if (error instanceof SyntaxError) return new AppError('malformed_json');
+  return databaseErrorToAppError(error) ?? new AppError('internal_error');
+}
+
+/** The RFC 9457 body for an error, in the caller's language. */
+export function buildProblem(error: AppError, request: FastifyRequest): Problem {
+  const t = translator(negotiateLanguage(request.headers['accept-language'], request.auth?.user.language));
+  const message = t(`errors.${error.code}`, error.options.params ?? {});
+  const fields = error.options.fields;
+  return {
+    type: `urn:saferhood:problem:${error.code}`,
+    title: message,
+    status: error.status,
+    code: error.code,
+    detail: message,
+    instance: request.url.split('?')[0],
+    ...(fields && fields.length > 0
+      ? {
+          errors: fields.map(({ field, code, params }) => ({ field, code, message: t(`validation.${code}`, params ?? {}) })),
+        }
+      : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
+  return reply.code(error.status).type('application/problem+json').send(buildProblem(error, request));
+}
+
+/** Fastify's error handler: log faults, never leak a stack, always answer problem+json. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const appError = toAppError(error);
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: appError.code }, 'request refused');
+  return sendProblem(reply, request, appError);
+}

@@ -1,0 +1,18 @@
+import { sql, type Kysely } from 'kysely';
+import { withSystem } from '../db/scope';
+import type { DB } from '../db/schema';
+import { deleteSignInAttemptsBefore } from '../modules/auth/index';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Deletes what is past its retention: expired sessions, and sign-in attempts (email and address)
+ * older than a day. Returns the counts so the log says what it did.
+ */
+export async function purgeExpired(db: Kysely<DB>): Promise<{ sessions: number; signInAttempts: number }> {
+  return withSystem(db, async (tx) => {
+    const sessions = await sql`DELETE FROM sessions WHERE expires_at < now()`.execute(tx);
+    const signInAttempts = await deleteSignInAttemptsBefore(tx, new Date(Date.now() - DAY_MS));
+    return { sessions: Number(sessions.numAffectedRows ?? 0), signInAttempts };
+  });
+}

@@ -1,0 +1,74 @@
+import { loadConfig } from './config';
+import { buildApp } from './app';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { purgeExpired } from './jobs/purge-expired';
+import { DEMO_PASSWORD } from './modules/auth/index';
+import { DEMO_OPERATOR, DEMO_TENANT_SLUG, DEMO_USERS, seedDemoCity } from './seed/demo-city';
+
+const HOUR_MS = 60 * 60_000;
+
+const config = loadConfig();
+const app = await startServer();
+
+async function startServer() {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  const app = await buildApp({
+    config,
+    database,
+    serveWebApp: true,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+    },
+  });
+  const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const applied = await migrate(database);
+  app.log.info({ applied }, `database ready (${where}), ${applied.length} migration(s) applied`);
+
+  if (config.seedDemo) {
+    const seeded = await seedDemoCity(database.db);
+    if (seeded.length > 0) app.log.info({ seeded }, 'demo data seeded');
+    // A plain block, not a JSON log line: this is for the person who just ran `npm start`.
+    console.log(demoAccountsNotice());
+  }
+
+  const purge = () =>
+    purgeExpired(database.db).then(
+      (counts) => app.log.info({ purged: counts }, 'purged expired sessions and sign-in attempts'),
+      (error: unknown) => app.log.error({ err: error }, 'purge failed'),
+    );
+  const purgeTimer = setInterval(purge, HOUR_MS);
+  purgeTimer.unref();
+  void purge();
+
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    await database.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  return app;
+}
+
+function demoAccountsNotice(): string {
+  const rows = DEMO_USERS.map((user) => `  ${user.role.padEnd(14)} tenant "${DEMO_TENANT_SLUG}"  ${user.email}`);
+  rows.push(`  ${DEMO_OPERATOR.role.padEnd(14)} tenant "platform"  ${DEMO_OPERATOR.email}`);
+  return [
+    '',
+    `Saferhood demo city — sign in at http://localhost:${config.port} with password "${DEMO_PASSWORD}":`,
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'shutting down');
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,35 @@
+import { auditListQuerySchema, auditListSchema, auditVerifySchema } from '@saferhood/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { withTenant } from '../../db/scope';
+import { actorOf } from '../../http/actor';
+import { presentAuditEvent } from './audit.presenter';
+import { listAuditEvents } from './audit.repository';
+import { verifyAuditChain } from './verify-audit-chain';
+
+const tags = ['audit'];
+
+/** The tenant admin reads the audit log, newest first, and checks its chain. */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/audit-events',
+    {
+      schema: { tags, summary: 'List audit events', querystring: auditListQuerySchema, response: { 200: auditListSchema } },
+      config: { access: 'audit:list' },
+    },
+    async (request) => {
+      const page = request.query;
+      const rows = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listAuditEvents(tx, page));
+      const last = rows.at(-1);
+      return { items: rows.map(presentAuditEvent), nextBeforeSeq: rows.length === page.limit && last ? last.seq : null };
+    },
+  );
+
+  app.post(
+    '/audit-events/verify',
+    {
+      schema: { tags, summary: 'Verify the audit chain', response: { 200: auditVerifySchema } },
+      config: { access: 'audit:verify' },
+    },
+    async (request) => withTenant(app.database.db, actorOf(request).tenantId, (tx) => verifyAuditChain(tx)),
+  );
+};

@@ -1,0 +1,2 @@
+/** The password of every demo account (README). Public, hence refused when NODE_ENV=production. */
+export const DEMO_PASSWORD = 'demo-password';

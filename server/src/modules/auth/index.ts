@@ -1,0 +1,10 @@
+export { authRoutes } from './auth.routes';
+export { userRoutes } from './user.routes';
+export { resolveSession } from './resolve-session';
+export { SESSION_COOKIE, isSameSecret } from './session-token';
+export { hashPassword } from './password';
+export { DEMO_PASSWORD } from './demo-password';
+export { createUser } from './user.service';
+export { insertUser } from './user.repository';
+export { userAuditSnapshot } from './user.presenter';
+export { deleteSignInAttemptsBefore } from './throttle.repository';
