@@ -1,0 +1,67 @@
+import type { Permission } from '@saferhood/contracts';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { PageLoader } from '../components/PageLoader';
+import { AccountPage } from '../features/account/index';
+import { hasPermission, RequireSession, SignInPage, useMe } from '../features/auth/index';
+import { HomePage } from '../features/home/index';
+import { AppLayout } from './AppLayout';
+import { ForbiddenPage } from './ForbiddenPage';
+import { NotFoundPage } from './NotFoundPage';
+
+// Pages most people never open are loaded on demand, keeping the first load small on a cheap phone.
+const UserListPage = lazy(() => import('../features/users/index').then((module) => ({ default: module.UserListPage })));
+const TenantListPage = lazy(() => import('../features/tenants/index').then((module) => ({ default: module.TenantListPage })));
+const AuditLogPage = lazy(() => import('../features/audit/index').then((module) => ({ default: module.AuditLogPage })));
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useMe();
+  return hasPermission(me, permission) ? children : <ForbiddenPage />;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoader />}>{children}</Suspense>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission permission="user:list">
+              <Lazy><UserListPage /></Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="tenants"
+          element={
+            <RequirePermission permission="tenant:list">
+              <Lazy><TenantListPage /></Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit:list">
+              <Lazy><AuditLogPage /></Lazy>
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,15 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../components/PageHeader';
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('forbidden.title')} />
+      <Alert color="orange" variant="light" className="wrap-anywhere">
+        {t('errors.forbidden')}
+      </Alert>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { meUpdateSchema, type Me } from '@saferhood/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, fieldErrorsOf } from '../../lib/error-message';
+import { validateForm, type FieldMessages } from '../../lib/form-validation';
+import { LANGUAGES, languageName, switchLanguage } from '../../lib/i18n';
+import { applySession } from '../auth/index';
+import { updateProfile } from './api';
+import { SectionCard } from './SectionCard';
+
+/** Display name and the language saved for every device. */
+export function ProfileForm({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [displayName, setDisplayName] = useState(me.user.displayName);
+  const { i18n } = useTranslation();
+  const [language, setLanguage] = useState(me.user.language ?? i18n.language);
+  const [errors, setErrors] = useState<FieldMessages>({});
+
+  const save = useMutation({
+    mutationFn: updateProfile,
+    onSuccess: (updated) => {
+      applySession(queryClient, updated);
+      if (updated.user.language) switchLanguage(updated.user.language);
+      notifications.show({ color: 'green', message: t('account.profile.saved') });
+    },
+    onError: (error) => setErrors(fieldErrorsOf(error)),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Saving the name alone must not pin a language the person never chose.
+    const isLanguageChosen = language !== (me.user.language ?? i18n.language) || me.user.language !== null;
+    const checked = validateForm(meUpdateSchema, { displayName, language: isLanguageChosen ? language : undefined }, t);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) save.mutate(checked.value);
+  };
+
+  return (
+    <SectionCard title={t('account.profile.title')}>
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          label={t('account.profile.displayName')}
+          value={displayName}
+          onChange={(event) => setDisplayName(event.currentTarget.value)}
+          error={errors.displayName}
+          autoComplete="name"
+          required
+          mb="md"
+        />
+        <NativeSelect
+          label={t('account.profile.language')}
+          description={t('account.profile.languageHint')}
+          value={language}
+          onChange={(event) => setLanguage(event.currentTarget.value)}
+          data={LANGUAGES.map((code) => ({ value: code, label: languageName(code) }))}
+          error={errors.language}
+          mb="md"
+        />
+        {save.isError && Object.keys(fieldErrorsOf(save.error)).length === 0 && (
+          <Alert role="alert" color="red" variant="light" mb="md">
+            {describeError(t, save.error)}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </form>
+    </SectionCard>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button, Group, Modal } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { AuditEvent } from '@saferhood/contracts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyListNotice } from '../../components/EmptyListNotice';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListSkeleton } from '../../components/ListSkeleton';
+import { PageHeader } from '../../components/PageHeader';
+import { useMe } from '../auth/index';
+import { AUDIT_QUERY_KEY, listAuditEvents } from './api';
+import { AuditChangeView } from './AuditChangeView';
+import { AuditEventTable } from './AuditEventTable';
+import { AuditVerifyPanel } from './AuditVerifyPanel';
+
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const [shown, setShown] = useState<AuditEvent | null>(null);
+  const pages = useInfiniteQuery({
+    queryKey: AUDIT_QUERY_KEY,
+    queryFn: ({ pageParam }) => listAuditEvents(pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (page) => page.nextBeforeSeq ?? undefined,
+  });
+  const events = pages.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <AuditVerifyPanel />
+      {pages.isPending && <ListSkeleton rows={6} />}
+      {pages.isError && <ErrorAlert error={pages.error} title={t('common.loadFailed')} onRetry={() => void pages.refetch()} />}
+      {pages.isSuccess && events.length === 0 && <EmptyListNotice>{t('audit.empty')}</EmptyListNotice>}
+      {events.length > 0 && <AuditEventTable events={events} timeZone={me.tenant.timeZone} onShowChange={setShown} />}
+      {pages.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="default" loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+            {t('audit.loadOlder')}
+          </Button>
+        </Group>
+      )}
+      <Modal opened={shown !== null} onClose={() => setShown(null)} title={shown ? t('audit.changeTitle', { seq: shown.seq }) : ''} fullScreen={isPhone} size="xl">
+        {shown && <AuditChangeView event={shown} />}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { Badge, Button, SimpleGrid } from '@mantine/core';
+import type { Me } from '@saferhood/contracts';
+import { IconArrowRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { EmptyStateCard } from '../../components/EmptyStateCard';
+import { hasPermission } from '../auth/index';
+import type { HomeCard } from './home-cards';
+
+export function HomeCardGrid({ cards, me }: { cards: readonly HomeCard[]; me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+      {cards.map((card) => {
+        const link = card.link && hasPermission(me, card.link.permission) ? card.link : undefined;
+        return (
+          <EmptyStateCard
+            key={card.id}
+            icon={<card.icon size={20} />}
+            title={t(`home.cards.${card.id}.title`)}
+            body={t(`home.cards.${card.id}.body`)}
+            footer={
+              link ? (
+                <Button component={Link} to={link.to} variant="light" rightSection={<IconArrowRight size={16} aria-hidden="true" />} style={{ alignSelf: 'flex-start' }}>
+                  {t(`home.cards.${card.id}.action`)}
+                </Button>
+              ) : (
+                <Badge variant="outline" color="gray.7" style={{ alignSelf: 'flex-start' }}>
+                  {t('home.comingSoon')}
+                </Badge>
+              )
+            }
+          />
+        );
+      })}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Permission, Role } from '@saferhood/contracts';
+import {
+  IconAlertCircle,
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconCalendarWeek,
+  IconCategory,
+  IconChartBar,
+  IconChecklist,
+  IconClipboardCheck,
+  IconClipboardList,
+  IconCloudUpload,
+  IconCoin,
+  IconFileReport,
+  IconFolders,
+  IconHeartHandshake,
+  IconListCheck,
+  IconMap2,
+  IconMessages,
+  IconPencilPlus,
+  IconReportAnalytics,
+  IconSchool,
+  IconServer,
+  IconTargetArrow,
+  IconTrash,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface HomeCard {
+  /** Text under home.cards.<id>.title / .body. */
+  id: string;
+  icon: Icon;
+  /** A card for something that exists already links to it; the rest say what will come. */
+  link?: { to: string; permission: Permission };
+}
+
+// What each role will find on their home page, from PRODUCT.md. Only users, cities and the audit log exist
+// so far; every other card tells the person in plain words what will appear here.
+export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
+  coordinator: [
+    { id: 'localitiesMap', icon: IconMap2 },
+    { id: 'programmeIndicators', icon: IconTargetArrow },
+    { id: 'fieldWorkOverview', icon: IconClipboardList },
+    { id: 'budget', icon: IconCoin },
+    { id: 'teamActions', icon: IconUsersGroup },
+    { id: 'staffDirectory', icon: IconUsers, link: { to: '/users', permission: 'user:list' } },
+  ],
+  supervisor: [
+    { id: 'recordsToReview', icon: IconClipboardCheck },
+    { id: 'weekShifts', icon: IconCalendarWeek },
+    { id: 'assistantTraining', icon: IconSchool },
+    { id: 'monthlyStatements', icon: IconFileReport },
+  ],
+  assistant: [
+    { id: 'todayShifts', icon: IconCalendarEvent },
+    { id: 'quickRecord', icon: IconPencilPlus },
+    { id: 'recordsToSend', icon: IconCloudUpload },
+  ],
+  social_worker: [
+    { id: 'myCases', icon: IconFolders },
+    { id: 'referrals', icon: IconHeartHandshake },
+    { id: 'retentionDeadlines', icon: IconTrash },
+  ],
+  team_member: [
+    { id: 'teamProblems', icon: IconAlertCircle },
+    { id: 'agreedActions', icon: IconChecklist },
+    { id: 'nextMeeting', icon: IconMessages },
+  ],
+  evaluator: [
+    { id: 'indicatorsVsTargets', icon: IconTargetArrow },
+    { id: 'surveyResults', icon: IconChartBar },
+    { id: 'evaluationReport', icon: IconReportAnalytics },
+  ],
+  interviewer: [
+    { id: 'assignedSurveys', icon: IconClipboardList },
+    { id: 'questionnairesToSend', icon: IconCloudUpload },
+  ],
+  admin: [
+    { id: 'manageUsers', icon: IconUsers, link: { to: '/users', permission: 'user:list' } },
+    { id: 'auditLog', icon: IconListCheck, link: { to: '/audit', permission: 'audit:list' } },
+    { id: 'categories', icon: IconCategory },
+    { id: 'retentionRules', icon: IconTrash },
+  ],
+  operator: [
+    { id: 'manageTenants', icon: IconBuildingCommunity, link: { to: '/tenants', permission: 'tenant:list' } },
+    { id: 'platformUsage', icon: IconServer },
+  ],
+};

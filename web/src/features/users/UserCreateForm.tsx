@@ -1,0 +1,91 @@
+import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { userCreateSchema } from '@saferhood/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, fieldErrorsOf } from '../../lib/error-message';
+import { validateForm, type FieldMessages } from '../../lib/form-validation';
+import { LANGUAGES, languageName } from '../../lib/i18n';
+import { createUser, USERS_QUERY_KEY } from './api';
+import { buildRoleOptions } from './role-options';
+
+interface FormValues {
+  email: string;
+  displayName: string;
+  role: string;
+  password: string;
+  language: string;
+}
+
+const EMPTY: FormValues = { email: '', displayName: '', role: 'assistant', password: '', language: '' };
+
+/** A new account in the admin's city; the admin tells the person their first password. */
+export function UserCreateForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [errors, setErrors] = useState<FieldMessages>({});
+
+  const create = useMutation({
+    mutationFn: createUser,
+    onSuccess: (user) => {
+      void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
+      notifications.show({ color: 'green', message: t('users.created', { name: user.displayName }) });
+      onDone();
+    },
+    onError: (error) => setErrors(fieldErrorsOf(error)),
+  });
+
+  const set = (field: keyof FormValues) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues((current) => ({ ...current, [field]: event.currentTarget.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { language, ...rest } = values;
+    const checked = validateForm(userCreateSchema, language ? { ...rest, language } : rest, t);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) create.mutate(checked.value);
+  };
+
+  const hasFieldErrors = Object.keys(fieldErrorsOf(create.error)).length > 0;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {create.isError && !hasFieldErrors && (
+          <Alert role="alert" color="red" variant="light">
+            {describeError(t, create.error)}
+          </Alert>
+        )}
+        <TextInput label={t('users.form.displayName')} value={values.displayName} onChange={set('displayName')} error={errors.displayName} autoComplete="off" required data-autofocus />
+        <TextInput label={t('users.form.email')} type="email" inputMode="email" value={values.email} onChange={set('email')} error={errors.email} autoComplete="off" autoCapitalize="none" spellCheck={false} required />
+        <NativeSelect label={t('users.form.role')} value={values.role} onChange={set('role')} data={buildRoleOptions(t)} error={errors.role} required />
+        <PasswordInput
+          label={t('users.form.password')}
+          description={t('users.form.passwordHint')}
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+          autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
+          required
+        />
+        <NativeSelect
+          label={t('users.form.language')}
+          value={values.language}
+          onChange={set('language')}
+          data={[{ value: '', label: t('users.form.languageDefault') }, ...LANGUAGES.map((code) => ({ value: code, label: languageName(code) }))]}
+          error={errors.language}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('users.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
