@@ -2,8 +2,7 @@ import { auditListQuerySchema, auditListSchema, auditVerifySchema } from '@safer
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
-import { presentAuditEvent } from './audit.presenter';
-import { listAuditEvents } from './audit.repository';
+import { listAuditPage } from './audit.service';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const tags = ['audit'];
@@ -17,10 +16,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'audit:list' },
     },
     async (request) => {
-      const page = request.query;
-      const rows = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listAuditEvents(tx, page));
-      const last = rows.at(-1);
-      return { items: rows.map(presentAuditEvent), nextBeforeSeq: rows.length === page.limit && last ? last.seq : null };
+      return withTenant(app.database.db, actorOf(request).tenantId, (tx) => listAuditPage(tx, request.query));
     },
   );
 

@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { writeFileSync } from 'node:fs';
+let t0 = Date.now();
+const db = await PGlite.create({ extensions: { postgis } });
+await db.exec('CREATE EXTENSION IF NOT EXISTS postgis; create table a(x int)');
+console.log('create+ext', Date.now() - t0);
+t0 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t0, dump.size);
+t0 = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { postgis } });
+console.log((await db2.query("select postgis_version()")).rows, 'load', Date.now() - t0);
