@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import type { DeclaredRoute } from './http/context';
 import { registerAccessHook } from './http/access-hook';
 import { AppError } from './http/app-error';
 import { healthRoutes } from './http/health.routes';
@@ -45,9 +46,12 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
   app.decorate('database', database);
   app.decorate('config', config);
 
+  const declaredRoutes: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declaredRoutes);
   app.addHook('onRoute', (route) => {
-    const isPluginRoute = PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix));
-    if ((isPluginRoute || route.url === '/*') && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
+    const isPluginRoute = PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix)) || route.url === '/*';
+    if (isPluginRoute && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
+    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, access: route.config?.access });
   });
 
   await app.register(helmet, {

@@ -19,10 +19,18 @@ export interface AuthContext {
  */
 export type RouteAccess = Permission | 'authenticated' | 'public';
 
+/** A route as registered, with the access it declared (undefined is a bug a test catches). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    declaredRoutes: readonly DeclaredRoute[];
   }
   interface FastifyRequest {
     auth: AuthContext | null;
