@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, languageSchema, textSchema } from './common';
+import { emailSchema, idSchema, languageSchema, textSchema } from './common';
 
 /** A city's short name in URLs and at sign-in: lowercase letters, digits and dashes. */
 export const tenantSlugSchema = z
@@ -30,20 +30,26 @@ export const tenantSchema = z.object({
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 
-export const tenantCreateSchema = z.strictObject({
-  slug: tenantSlugSchema,
+const tenantSettingsSchema = z.strictObject({
   name: textSchema(200),
   timeZone: timeZoneSchema,
   defaultLanguage: languageSchema,
   currency: currencySchema,
 });
+
+/** A new city opens with its settings and its first admin, who then runs the city's accounts. */
+export const tenantCreateSchema = tenantSettingsSchema.extend({
+  slug: tenantSlugSchema,
+  admin: z.strictObject({
+    email: emailSchema,
+    displayName: textSchema(200),
+    password: z.string().min(12).max(200),
+  }),
+});
 export type TenantCreate = z.infer<typeof tenantCreateSchema>;
 
 /** What the operator may change; `version` is the one the edit is based on. */
-export const tenantUpdateSchema = tenantCreateSchema
-  .omit({ slug: true })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const tenantUpdateSchema = tenantSettingsSchema.partial().extend({ version: z.number().int().min(1) });
 export type TenantUpdate = z.infer<typeof tenantUpdateSchema>;
 
 export const tenantListSchema = z.object({ items: z.array(tenantSchema) });

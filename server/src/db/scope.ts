@@ -15,13 +15,20 @@ export type TenantTx = Transaction<DB> & { readonly tenantId: string };
 export type SystemTx = Transaction<DB> & { readonly system: true };
 
 export async function withTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL ROLE saferhood_app`.execute(trx);
-    await sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
-    return work(Object.assign(trx, { tenantId }));
-  });
+  return db.transaction().execute(async (trx) => work(await enterTenant(Object.assign(trx, { system: true as const }), tenantId)));
 }
 
 export async function withSystem<T>(db: Kysely<DB>, work: (tx: SystemTx) => Promise<T>): Promise<T> {
   return db.transaction().execute((trx) => work(Object.assign(trx, { system: true as const })));
+}
+
+/**
+ * Narrows a system transaction to one tenant for the rest of its life: what follows runs under
+ * row-level security. For a write that begins cross-tenant and continues inside one tenant (opening
+ * a city together with its first admin).
+ */
+export async function enterTenant(tx: SystemTx, tenantId: string): Promise<TenantTx> {
+  await sql`SET LOCAL ROLE saferhood_app`.execute(tx);
+  await sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
+  return Object.assign(tx, { tenantId });
 }

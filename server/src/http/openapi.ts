@@ -21,7 +21,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Each operation says what it needs: a permission (resource:action), any session, or none.
+    transform: (input) => {
+      const { schema, url } = jsonSchemaTransform(input);
+      const access = input.route.config?.access ?? 'public';
+      const described = [schema.description, `Access: \`${access}\`.`].filter(Boolean).join('\n\n');
+      return { schema: { ...schema, description: described }, url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/docs/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

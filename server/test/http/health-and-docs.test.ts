@@ -45,6 +45,7 @@ describe('API documentation', () => {
     const login = document.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema;
     expect(login.required).toEqual(['tenant', 'email', 'password']);
     expect(login.additionalProperties).toBe(false);
+    expect(document.paths['/api/v1/users'].post.description).toContain('Access: `user:create`');
   });
 
   it('serves the docs UI at /api/docs', async () => {

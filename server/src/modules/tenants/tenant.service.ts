@@ -1,12 +1,13 @@
 import type { TenantCreate, TenantUpdate } from '@saferhood/contracts';
 import { PLATFORM_TENANT_SLUG } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
-import type { SystemTx } from '../../db/scope';
+import { enterTenant, type SystemTx } from '../../db/scope';
 import type { TenantRow } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { isSupportedLanguage } from '../../http/i18n';
 import { recordSystemAudit } from '../audit/index';
+import { createUser } from '../auth/index';
 import { findTenantById, insertTenant, listTenants, updateTenantAtVersion } from './tenant.repository';
 
 
@@ -16,18 +17,23 @@ function assertLanguage(language: string | undefined): void {
   }
 }
 
-/** The operator opens a new city. Audited in the new tenant's own chain (its first entry). */
+/**
+ * The operator opens a new city with its first admin, in one transaction. Audited in the new tenant's
+ * own chain: its first entries are the city and its admin, by the operator.
+ */
 export async function createTenant(tx: SystemTx, actor: Actor, input: TenantCreate): Promise<TenantRow> {
   assertLanguage(input.defaultLanguage);
   if (input.slug === PLATFORM_TENANT_SLUG) throw new AppError('slug_taken');
-  const tenant = await insertTenant(tx, { id: uuidv7(), ...input, createdBy: actor.userId });
+  const { admin, ...settings } = input;
+  const tenant = await insertTenant(tx, { id: uuidv7(), ...settings, createdBy: actor.userId });
   await recordSystemAudit(tx, tenant.id, {
     action: 'tenant.create',
     resourceType: 'tenant',
     resourceId: tenant.id,
     actorId: actor.userId,
-    after: input,
+    after: settings,
   });
+  await createUser(await enterTenant(tx, tenant.id), actor, { ...admin, role: 'admin' });
   return tenant;
 }
 

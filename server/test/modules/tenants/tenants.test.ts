@@ -16,19 +16,29 @@ const city = () => ({
   timeZone: 'Europe/Budapest',
   defaultLanguage: 'hu',
   currency: 'HUF',
+  admin: { email: 'jegyzo@kapuvar.example', displayName: 'Kovács Éva', password: 'hosszú jelszó 2026' },
 });
 
 describe('tenants', () => {
-  it('lets the platform operator open a city, audited in the city’s own chain', async () => {
+  it('lets the platform operator open a city with its first admin, audited in the city’s own chain', async () => {
     const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'operator');
     const input = city();
     const created = await ctx.app.inject({ method: 'POST', url: '/api/v1/tenants', headers: as(session), payload: input });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ ...input, isPlatform: false, version: 1 });
+    const { admin, ...settings } = input;
+    expect(created.json()).toMatchObject({ ...settings, isPlatform: false, version: 1 });
+    expect(created.json()).not.toHaveProperty('admin');
     const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/tenants', headers: as(session) });
     expect(list.json().items.map((t: { slug: string }) => t.slug)).toContain(input.slug);
     const verdict = await withTenant(ctx.database.db, created.json().id, (tx) => verifyAuditChain(tx));
-    expect(verdict).toEqual({ ok: true, checked: 1, firstBrokenSeq: null });
+    expect(verdict).toEqual({ ok: true, checked: 2, firstBrokenSeq: null });
+    const adminSignIn = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: input.slug, email: admin.email, password: admin.password },
+    });
+    expect(adminSignIn.statusCode).toBe(200);
+    expect(adminSignIn.json()).toMatchObject({ user: { role: 'admin', displayName: 'Kovács Éva' }, language: 'hu' });
   });
 
   it('refuses a taken or reserved slug, an unknown time zone and a language without a catalogue', async () => {
