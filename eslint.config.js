@@ -65,7 +65,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/vite.config.ts', '**/vitest.config.ts', 'eslint.config.js'],
+    // Tools that load these files want a default export.
+    files: ['**/vite.config.ts', '**/vitest.config.ts', 'eslint.config.js', '**/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
