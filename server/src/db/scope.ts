@@ -28,7 +28,7 @@ export async function withSystem<T>(db: Kysely<DB>, work: (tx: SystemTx) => Prom
  * a city together with its first admin).
  */
 export async function enterTenant(tx: SystemTx, tenantId: string): Promise<TenantTx> {
-  await sql`SET LOCAL ROLE saferhood_app`.execute(tx);
-  await sql`SELECT set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+  await sql`SELECT set_config('role', 'saferhood_app', true), set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
   return Object.assign(tx, { tenantId });
 }
