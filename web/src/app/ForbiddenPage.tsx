@@ -7,7 +7,7 @@ export function ForbiddenPage() {
   return (
     <>
       <PageHeader title={t('forbidden.title')} />
-      <Alert color="orange" variant="light" className="wrap-anywhere">
+      <Alert color="red" variant="light" className="wrap-anywhere">
         {t('errors.forbidden')}
       </Alert>
     </>

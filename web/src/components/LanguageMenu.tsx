@@ -27,7 +27,6 @@ export function LanguageMenu({ onSelect, compact = false }: LanguageMenuProps) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t('languageMenu.choose')}</Menu.Label>
         {LANGUAGES.map((language) => (
           <Menu.Item
             key={language}

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LanguageMenu } from '../../components/LanguageMenu';
@@ -6,6 +5,7 @@ import { describeError } from '../../lib/error-message';
 import { switchLanguage } from '../../lib/i18n';
 import { applySession, useMe } from '../auth/index';
 import { updateProfile } from './api';
+import { notify } from '../../lib/notify';
 
 /** The signed-in language switch: the choice is saved to the profile, so every device follows. */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
@@ -15,7 +15,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const saveLanguage = useMutation({
     mutationFn: (language: string) => updateProfile({ language }),
     onSuccess: (updated) => applySession(queryClient, updated),
-    onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: describeError(t, error) }),
+    onError: (error) => notify({ tone: 'error', title: t('common.errorTitle'), message: describeError(t, error) }),
   });
 
   const selectLanguage = (language: string) => {

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { passwordChangeSchema, type PasswordChange } from '@saferhood/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +7,7 @@ import { describeError, fieldErrorsOf } from '../../lib/error-message';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { changePassword } from './api';
 import { SectionCard } from './SectionCard';
+import { notify } from '../../lib/notify';
 
 const EMPTY: PasswordChange = { currentPassword: '', newPassword: '' };
 
@@ -20,7 +20,7 @@ export function PasswordChangeForm() {
     mutationFn: changePassword,
     onSuccess: () => {
       setValues(EMPTY);
-      notifications.show({ color: 'green', message: t('account.password.changed') });
+      notify({ tone: 'success', message: t('account.password.changed') });
     },
     onError: (error) => setErrors(fieldErrorsOf(error)),
   });

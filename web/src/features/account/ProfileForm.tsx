@@ -1,5 +1,4 @@
 import { Alert, Button, Group, NativeSelect, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { meUpdateSchema, type Me } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +9,7 @@ import { LANGUAGES, languageName, switchLanguage } from '../../lib/i18n';
 import { applySession } from '../auth/index';
 import { updateProfile } from './api';
 import { SectionCard } from './SectionCard';
+import { notify } from '../../lib/notify';
 
 /** Display name and the language saved for every device. */
 export function ProfileForm({ me }: { me: Me }) {
@@ -25,7 +25,7 @@ export function ProfileForm({ me }: { me: Me }) {
     onSuccess: (updated) => {
       applySession(queryClient, updated);
       if (updated.user.language) switchLanguage(updated.user.language);
-      notifications.show({ color: 'green', message: t('account.profile.saved') });
+      notify({ tone: 'success', message: t('account.profile.saved') });
     },
     onError: (error) => setErrors(fieldErrorsOf(error)),
   });

@@ -28,7 +28,7 @@ export function SignOutEverywhereSection() {
         </Alert>
       )}
       <Group>
-        <Button variant="outline" color="red.8" leftSection={<IconLogout size={18} aria-hidden="true" />} loading={signOutAll.isPending} onClick={() => signOutAll.mutate()}>
+        <Button variant="outline" color="red" leftSection={<IconLogout size={18} aria-hidden="true" />} loading={signOutAll.isPending} onClick={() => signOutAll.mutate()}>
           {t('account.sessions.submit')}
         </Button>
       </Group>

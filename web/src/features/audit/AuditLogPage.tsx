@@ -1,9 +1,9 @@
-import { Button, Group, Modal } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button, Group } from '@mantine/core';
 import type { AuditEvent } from '@saferhood/contracts';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogModal } from '../../components/DialogModal';
 import { EmptyListNotice } from '../../components/EmptyListNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListSkeleton } from '../../components/ListSkeleton';
@@ -17,7 +17,6 @@ import { AuditVerifyPanel } from './AuditVerifyPanel';
 export function AuditLogPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [shown, setShown] = useState<AuditEvent | null>(null);
   const pages = useInfiniteQuery({
     queryKey: AUDIT_QUERY_KEY,
@@ -42,9 +41,9 @@ export function AuditLogPage() {
           </Button>
         </Group>
       )}
-      <Modal opened={shown !== null} onClose={() => setShown(null)} title={shown ? t('audit.changeTitle', { seq: shown.seq }) : ''} fullScreen={isPhone} size="xl">
+      <DialogModal opened={shown !== null} onClose={() => setShown(null)} title={shown ? t('audit.changeTitle', { seq: shown.seq }) : ''} size="xl">
         {shown && <AuditChangeView event={shown} />}
-      </Modal>
+      </DialogModal>
     </>
   );
 }

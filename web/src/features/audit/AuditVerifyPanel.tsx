@@ -20,12 +20,12 @@ export function AuditVerifyPanel() {
       <div aria-live="polite">
         {verify.isError && <ErrorAlert error={verify.error} />}
         {result?.ok === true && (
-          <Alert color="green.9" variant="light" icon={<IconCircleCheck aria-hidden="true" />} title={t('audit.verify.okTitle')} className="wrap-anywhere">
+          <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden="true" />} title={t('audit.verify.okTitle')} className="wrap-anywhere">
             {t('audit.verify.okBody', { count: result.checked })}
           </Alert>
         )}
         {result?.ok === false && (
-          <Alert color="red.9" variant="light" icon={<IconShieldX aria-hidden="true" />} title={t('audit.verify.brokenTitle')} className="wrap-anywhere">
+          <Alert color="red" variant="light" icon={<IconShieldX aria-hidden="true" />} title={t('audit.verify.brokenTitle')} className="wrap-anywhere">
             {t('audit.verify.brokenBody', { seq: result.firstBrokenSeq ?? '?', count: result.checked })}
           </Alert>
         )}

@@ -2,7 +2,7 @@ import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { loginRequestSchema, type LoginRequest } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { LanguageMenu } from '../../components/LanguageMenu';
@@ -46,8 +46,11 @@ export function SignInPage() {
 
   if (me) return <Navigate to={next} replace />;
 
-  const setField = (field: keyof LoginRequest) => (event: React.ChangeEvent<HTMLInputElement>) =>
-    setValues((current) => ({ ...current, [field]: event.currentTarget.value }));
+  const setField = (field: keyof LoginRequest) => (event: ChangeEvent<HTMLInputElement>) => {
+    // Read now: React clears currentTarget before a state updater runs.
+    const { value } = event.currentTarget;
+    setValues((current) => ({ ...current, [field]: value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -92,6 +95,7 @@ export function SignInPage() {
                   autoCapitalize="none"
                   spellCheck={false}
                   required
+                  withAsterisk={false}
                 />
                 <TextInput
                   label={t('signIn.email')}
@@ -104,6 +108,7 @@ export function SignInPage() {
                   autoCapitalize="none"
                   spellCheck={false}
                   required
+                  withAsterisk={false}
                 />
                 <PasswordInput
                   label={t('signIn.password')}
@@ -113,6 +118,7 @@ export function SignInPage() {
                   autoComplete="current-password"
                   visibilityToggleButtonProps={{ 'aria-label': t('signIn.togglePassword') }}
                   required
+                  withAsterisk={false}
                 />
                 <Button type="submit" fullWidth loading={signInMutation.isPending}>
                   {t('signIn.submit')}

@@ -25,7 +25,7 @@ export function HomeCardGrid({ cards, me }: { cards: readonly HomeCard[]; me: Me
                   {t(`home.cards.${card.id}.action`)}
                 </Button>
               ) : (
-                <Badge variant="outline" color="gray.7" style={{ alignSelf: 'flex-start' }}>
+                <Badge variant="outline" color="gray" style={{ alignSelf: 'flex-start' }}>
                   {t('home.comingSoon')}
                 </Badge>
               )

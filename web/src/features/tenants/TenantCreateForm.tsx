@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { tenantCreateSchema } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +7,7 @@ import { describeError, fieldErrorsOf } from '../../lib/error-message';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { createTenant, TENANTS_QUERY_KEY } from './api';
 import { TenantSettingsFields, type TenantSettings } from './TenantSettingsFields';
+import { notify } from '../../lib/notify';
 
 const INITIAL: TenantSettings = { name: '', timeZone: 'Europe/Prague', defaultLanguage: 'cs', currency: 'CZK' };
 
@@ -22,7 +22,7 @@ export function TenantCreateForm({ onDone }: { onDone: () => void }) {
     mutationFn: createTenant,
     onSuccess: (tenant) => {
       void queryClient.invalidateQueries({ queryKey: TENANTS_QUERY_KEY });
-      notifications.show({ color: 'green', message: t('tenants.created', { name: tenant.name }) });
+      notify({ tone: 'success', message: t('tenants.created', { name: tenant.name }) });
       onDone();
     },
     onError: (error) => setErrors(fieldErrorsOf(error)),

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { tenantUpdateSchema, type Tenant } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +7,7 @@ import { describeError, fieldErrorsOf, isApiError } from '../../lib/error-messag
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { TENANTS_QUERY_KEY, updateTenant } from './api';
 import { TenantSettingsFields, type TenantSettings } from './TenantSettingsFields';
+import { notify } from '../../lib/notify';
 
 export function TenantEditForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function TenantEditForm({ tenant, onDone }: { tenant: Tenant; onDone: () 
     mutationFn: (values: Parameters<typeof updateTenant>[1]) => updateTenant(tenant.id, values),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: TENANTS_QUERY_KEY });
-      notifications.show({ color: 'green', message: t('tenants.saved') });
+      notify({ tone: 'success', message: t('tenants.saved') });
       onDone();
     },
     onError: (error) => {

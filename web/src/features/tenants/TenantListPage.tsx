@@ -1,9 +1,9 @@
-import { Button, Modal } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogModal } from '../../components/DialogModal';
 import { EmptyListNotice } from '../../components/EmptyListNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListSkeleton } from '../../components/ListSkeleton';
@@ -17,7 +17,6 @@ import { TenantTable } from './TenantTable';
 export function TenantListPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const tenants = useQuery({ queryKey: TENANTS_QUERY_KEY, queryFn: listTenants });
   const [isCreating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -43,12 +42,12 @@ export function TenantListPage() {
       {tenants.data && tenants.data.length > 0 && (
         <TenantTable tenants={tenants.data} timeZone={me.tenant.timeZone} canUpdate={hasPermission(me, 'tenant:update')} onEdit={(tenant) => setEditingId(tenant.id)} />
       )}
-      <Modal opened={isCreating} onClose={() => setCreating(false)} title={t('tenants.new')} fullScreen={isPhone} size="lg">
+      <DialogModal opened={isCreating} onClose={() => setCreating(false)} title={t('tenants.new')} size="lg">
         <TenantCreateForm onDone={() => setCreating(false)} />
-      </Modal>
-      <Modal opened={editing !== null} onClose={() => setEditingId(null)} title={t('tenants.editTitle')} fullScreen={isPhone} size="lg">
+      </DialogModal>
+      <DialogModal opened={editing !== null} onClose={() => setEditingId(null)} title={t('tenants.editTitle')} size="lg">
         {editing && <TenantEditForm key={editing.id} tenant={editing} onDone={() => setEditingId(null)} />}
-      </Modal>
+      </DialogModal>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { NativeSelect, TextInput } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessages } from '../../lib/form-validation';
 import { LANGUAGES, languageName } from '../../lib/i18n';
@@ -21,7 +22,7 @@ interface TenantSettingsFieldsProps {
 /** What a city is set up with, shared by the create and edit forms. */
 export function TenantSettingsFields({ values, errors, onChange }: TenantSettingsFieldsProps) {
   const { t } = useTranslation();
-  const set = (field: keyof TenantSettings) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+  const set = (field: keyof TenantSettings) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     onChange({ ...values, [field]: event.currentTarget.value });
   return (
     <>

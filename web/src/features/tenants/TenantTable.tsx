@@ -38,7 +38,7 @@ export function TenantTable({ tenants, timeZone, canUpdate, onEdit }: TenantTabl
                   {tenant.name}
                 </Text>
                 {tenant.isPlatform && (
-                  <Badge size="sm" variant="outline" color="gray.7" mt={4}>
+                  <Badge size="sm" variant="outline" color="gray" mt={4}>
                     {t('tenants.platform')}
                   </Badge>
                 )}

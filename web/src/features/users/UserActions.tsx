@@ -35,9 +35,14 @@ export function UserActions({ user, isSelf, onEdit }: UserActionsProps) {
       </Button>
       <Button
         size="xs"
-        variant="outline"
-        color={user.isDisabled ? 'green.9' : 'red.9'}
-        leftSection={user.isDisabled ? <IconLockOpen size={14} aria-hidden="true" /> : <IconLock size={14} aria-hidden="true" />}
+        variant="default"
+        leftSection={
+          user.isDisabled ? (
+            <IconLockOpen size={14} color="var(--mantine-color-green-9)" aria-hidden="true" />
+          ) : (
+            <IconLock size={14} color="var(--mantine-color-red-9)" aria-hidden="true" />
+          )
+        }
         loading={update.isPending}
         onClick={toggleDisabled}
         aria-label={t(user.isDisabled ? 'users.enableNamed' : 'users.disableNamed', { name: user.displayName })}

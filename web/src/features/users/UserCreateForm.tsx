@@ -1,14 +1,14 @@
 import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { userCreateSchema } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError, fieldErrorsOf } from '../../lib/error-message';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { LANGUAGES, languageName } from '../../lib/i18n';
 import { createUser, USERS_QUERY_KEY } from './api';
 import { buildRoleOptions } from './role-options';
+import { notify } from '../../lib/notify';
 
 interface FormValues {
   email: string;
@@ -31,14 +31,17 @@ export function UserCreateForm({ onDone }: { onDone: () => void }) {
     mutationFn: createUser,
     onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
-      notifications.show({ color: 'green', message: t('users.created', { name: user.displayName }) });
+      notify({ tone: 'success', message: t('users.created', { name: user.displayName }) });
       onDone();
     },
     onError: (error) => setErrors(fieldErrorsOf(error)),
   });
 
-  const set = (field: keyof FormValues) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setValues((current) => ({ ...current, [field]: event.currentTarget.value }));
+  const set = (field: keyof FormValues) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    // Read now: React clears currentTarget before a state updater runs.
+    const { value } = event.currentTarget;
+    setValues((current) => ({ ...current, [field]: value }));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,10 +1,11 @@
-import { Button, Modal } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { User } from '@saferhood/contracts';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogModal } from '../../components/DialogModal';
 import { EmptyListNotice } from '../../components/EmptyListNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListSkeleton } from '../../components/ListSkeleton';
@@ -20,7 +21,6 @@ export function UserListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const isWide = useMediaQuery('(min-width: 62em)', true);
-  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const users = useQuery({ queryKey: USERS_QUERY_KEY, queryFn: listUsers });
   const [isCreating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -53,12 +53,12 @@ export function UserListPage() {
         ) : (
           <UserCardList users={users.data} me={me} canUpdate={canUpdate} onEdit={startEditing} />
         ))}
-      <Modal opened={isCreating} onClose={() => setCreating(false)} title={t('users.new')} fullScreen={isPhone} size="lg">
+      <DialogModal opened={isCreating} onClose={() => setCreating(false)} title={t('users.new')} size="lg">
         <UserCreateForm onDone={() => setCreating(false)} />
-      </Modal>
-      <Modal opened={editing !== null} onClose={() => setEditingId(null)} title={t('users.editTitle')} fullScreen={isPhone}>
+      </DialogModal>
+      <DialogModal opened={editing !== null} onClose={() => setEditingId(null)} title={t('users.editTitle')}>
         {editing && <UserEditForm key={editing.id} user={editing} onDone={() => setEditingId(null)} />}
-      </Modal>
+      </DialogModal>
     </>
   );
 }

@@ -1,9 +1,9 @@
-import { notifications } from '@mantine/notifications';
 import type { UserUpdate } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError, isApiError } from '../../lib/error-message';
 import { updateUser, USERS_QUERY_KEY } from './api';
+import { notify } from '../../lib/notify';
 
 /**
  * Changes one user. When someone else changed them first (409 version_conflict) the list is reloaded,
@@ -16,12 +16,12 @@ export function useUserUpdate(options: { onSuccess?: () => void } = {}) {
     mutationFn: ({ id, update }: { id: string; update: UserUpdate }) => updateUser(id, update),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
-      notifications.show({ color: 'green', message: t('users.saved') });
+      notify({ tone: 'success', message: t('users.saved') });
       options.onSuccess?.();
     },
     onError: (error) => {
       if (isApiError(error, 'version_conflict')) void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
-      notifications.show({ color: 'red', title: t('common.errorTitle'), message: describeError(t, error), autoClose: 8000 });
+      notify({ tone: 'error', title: t('common.errorTitle'), message: describeError(t, error) });
     },
   });
 }

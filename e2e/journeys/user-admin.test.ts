@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { DEMO_PASSWORD, hasHorizontalOverflow, submitSignIn, waitForHeading } from '../support/app';
+import { expectAccessible } from '../support/axe';
+import { DESKTOP, launchBrowser, openPage, PHONE, type JourneyPage } from '../support/browser';
+import { StepRecorder } from '../support/screenshots';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+// Unique per run, so the journey also passes against a PostgreSQL database that outlives runs.
+const RUN = Date.now().toString(36);
+const NEW_USER = { name: 'Alžběta Nováčková', email: `alzbeta.${RUN}@demo.test`, password: 'bezpecne-heslo-2026' };
+const ADMIN = { tenant: 'demo', email: 'admin@demo.test', password: DEMO_PASSWORD };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Runs `steps` on a fresh device; on failure leaves a screenshot and the browser's complaints. */
+async function onDevice(shots: StepRecorder, viewport: { width: number; height: number }, steps: (page: Page) => Promise<void>): Promise<void> {
+  const session: JourneyPage = await openPage(browser, baseUrl, { viewport, locale: 'cs-CZ' });
+  try {
+    await steps(session.page);
+  } catch (error) {
+    await shots.shoot(session.page, 'failure').catch(() => undefined);
+    if (session.problems.length > 0) console.error(`browser problems:\n${session.problems.join('\n')}`);
+    throw error;
+  } finally {
+    await session.context.close();
+  }
+}
+
+async function signInAs(page: Page, credentials: { tenant: string; email: string; password: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await waitForHeading(page, 'Přihlášení');
+  await submitSignIn(page, credentials);
+}
+
+describe('an admin runs the accounts of their city', () => {
+  test('a wrong password is refused with a Czech message, and the form stays usable', async () => {
+    const shots = new StepRecorder('user-admin/wrong-password');
+    await onDevice(shots, PHONE, async (page) => {
+      await signInAs(page, { ...ADMIN, password: 'not-the-password' });
+      await page.getByRole('alert').filter({ hasText: 'Město, e-mail nebo heslo nesouhlasí.' }).waitFor();
+      // The password is cleared for the next try; the city and email stay.
+      expect(await page.getByLabel('Heslo', { exact: true }).inputValue()).toBe('');
+      expect(await page.getByLabel('E-mail', { exact: true }).inputValue()).toBe(ADMIN.email);
+      expect(await hasHorizontalOverflow(page)).toBe(false);
+      await expectAccessible(page, 'sign-in with an error');
+      await shots.shoot(page, 'wrong-password');
+
+      // An empty form is checked before it is sent, with the shared messages.
+      await page.getByLabel('E-mail', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Přihlásit se' }).click();
+      await page.getByText('Toto pole je povinné.').first().waitFor();
+      await expectAccessible(page, 'sign-in with field errors');
+      await shots.shoot(page, 'required-fields');
+    });
+  });
+
+  test('the admin creates a user, who signs in; once disabled, they cannot', async () => {
+    const shots = new StepRecorder('user-admin/create-and-disable');
+    const admin = await openPage(browser, baseUrl, { viewport: DESKTOP, locale: 'cs-CZ' });
+    const { page } = admin;
+    try {
+      await signInAs(page, ADMIN);
+      await waitForHeading(page, 'Dobrý den, Pavel Novotný');
+      await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Uživatelé' }).click();
+      await waitForHeading(page, 'Uživatelé');
+      await page.getByRole('cell', { name: /coordinator@demo\.test/ }).waitFor();
+      expect(await page.title()).toBe('Uživatelé · Saferhood');
+      await expectAccessible(page, 'users');
+      await shots.shoot(page, 'users');
+
+      await page.getByRole('button', { name: 'Nový uživatel' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Nový uživatel' });
+      await dialog.waitFor();
+      // Submitting an incomplete form explains each field in Czech and sends nothing.
+      await dialog.getByRole('button', { name: 'Založit účet' }).click();
+      await dialog.getByText('Toto pole je povinné.').first().waitFor();
+      await dialog.getByLabel(/^Jméno a příjmení/).fill(NEW_USER.name);
+      await dialog.getByLabel(/^E-mail/).fill(NEW_USER.email);
+      await dialog.getByLabel(/^Role/).selectOption({ label: 'Asistent prevence kriminality' });
+      await dialog.getByLabel(/^První heslo/).fill('kratke');
+      await dialog.getByRole('button', { name: 'Založit účet' }).click();
+      await dialog.getByText('Hodnota je příliš krátká nebo malá (nejméně 12).').waitFor();
+      await expectAccessible(page, 'new user form with errors');
+      await shots.shoot(page, 'new-user-form-errors');
+
+      await dialog.getByLabel(/^První heslo/).fill(NEW_USER.password);
+      await dialog.getByRole('button', { name: 'Založit účet' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const row = page.getByRole('row').filter({ hasText: NEW_USER.email });
+      await row.getByText('Aktivní').waitFor();
+      await row.getByText('Asistent prevence kriminality').waitFor();
+      await shots.shoot(page, 'user-created');
+
+      await onDevice(shots, PHONE, async (phone) => {
+        await signInAs(phone, { tenant: 'demo', email: NEW_USER.email, password: NEW_USER.password });
+        await waitForHeading(phone, `Dobrý den, ${NEW_USER.name}`);
+        await phone.getByRole('heading', { level: 2, name: 'Dnešní služby' }).waitFor();
+        await shots.shoot(phone, 'new-user-home');
+      });
+
+      await row.getByRole('button', { name: `Zablokovat uživatele ${NEW_USER.name}` }).click();
+      await row.getByText('Zablokovaný').waitFor();
+      await expectAccessible(page, 'users after disabling');
+      await shots.shoot(page, 'user-disabled');
+
+      await onDevice(shots, PHONE, async (phone) => {
+        await signInAs(phone, { tenant: 'demo', email: NEW_USER.email, password: NEW_USER.password });
+        await phone.getByRole('alert').filter({ hasText: 'Tento účet je zablokovaný. Obraťte se na správce.' }).waitFor();
+        await expectAccessible(phone, 'sign-in of a disabled account');
+        await shots.shoot(phone, 'disabled-user-refused');
+      });
+
+      // Everything above is in the audit log, and its hash chain holds.
+      await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Auditní záznam' }).click();
+      await waitForHeading(page, 'Auditní záznam');
+      await page.getByRole('row').filter({ hasText: 'Zablokování účtu' }).first().waitFor();
+      await page.getByRole('button', { name: 'Ověřit řetězec' }).click();
+      await page.getByText('Auditní záznam je neporušený').waitFor();
+      await expectAccessible(page, 'audit log');
+      await shots.shoot(page, 'audit-verified');
+    } catch (error) {
+      await shots.shoot(page, 'failure').catch(() => undefined);
+      if (admin.problems.length > 0) console.error(`browser problems:\n${admin.problems.join('\n')}`);
+      throw error;
+    } finally {
+      await admin.context.close();
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+/** Numbered screenshots of one journey: e2e/artifacts/<journey>/<nn>-<step>.png. */
+export class StepRecorder {
+  private step = 0;
+  private readonly dir: string;
+
+  constructor(journey: string) {
+    this.dir = join(ARTIFACTS, journey);
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  async shoot(page: Page, name: string): Promise<void> {
+    this.step += 1;
+    const file = `${String(this.step).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
+    await page.screenshot({ path: join(this.dir, file), fullPage: true });
+  }
+}
