@@ -81,7 +81,7 @@ export async function readAuditChain(tx: TenantTx, afterSeq: number, limit: numb
            audit_hash_input(prev_hash, tenant_id, seq, at, actor_id, action, resource_type, resource_id, before, after) AS input
       FROM audit_log
      WHERE tenant_id = ${tx.tenantId} AND seq > ${afterSeq}
-     ORDER BY seq
+     ORDER BY audit_log.seq -- the column, not the text alias above (which would sort 10 before 2)
      LIMIT ${limit}`.execute(tx);
   return rows;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem, withTenant } from '../../../src/db/scope';
-import { verifyAuditChain } from '../../../src/modules/audit/index';
+import { recordAudit, verifyAuditChain } from '../../../src/modules/audit/index';
 import { as, buildSignedIn } from '../../support/factories';
 import { createTestContext, type TestContext } from '../../support/test-app';
 
@@ -82,6 +82,24 @@ describe('audit log', () => {
     expect(await verify(tenant.id)).toEqual({ ok: true, checked: 4, firstBrokenSeq: null });
     const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/audit-events/verify', headers: as(session) });
     expect(response.json()).toEqual({ ok: true, checked: 4, firstBrokenSeq: null });
+  });
+
+  it('verifies a chain longer than one read batch, in numeric order past entry 9', async () => {
+    const { tenant } = await buildTenantWithHistory();
+    await withTenant(ctx.database.db, tenant.id, async (tx) => {
+      for (let i = 0; i < 8; i += 1) await recordAudit(tx, { action: 'test.event', resourceType: 'test', resourceId: String(i), actorId: null });
+    });
+    expect(await withTenant(ctx.database.db, tenant.id, (tx) => verifyAuditChain(tx, { batchSize: 5 }))).toEqual({
+      ok: true,
+      checked: 12,
+      firstBrokenSeq: null,
+    });
+    await tamper(sql`UPDATE audit_log SET resource_id = 'changed' WHERE tenant_id = ${tenant.id} AND seq = 11`);
+    expect(await withTenant(ctx.database.db, tenant.id, (tx) => verifyAuditChain(tx, { batchSize: 5 }))).toEqual({
+      ok: false,
+      checked: 10,
+      firstBrokenSeq: 11,
+    });
   });
 
   it('detects a row whose content was changed', async () => {
