@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { DEMO_PASSWORD, hasHorizontalOverflow, submitSignIn, waitForHeading } from '../support/app';
+import { DEMO_PASSWORD, hasHorizontalOverflow, waitForHeading } from '../support/app';
 import { expectAccessible } from '../support/axe';
-import { DESKTOP, launchBrowser, openPage, PHONE, type JourneyPage } from '../support/browser';
+import { DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser';
+import { onDevice, signInAs, signInInCzech } from '../support/journey';
 import { StepRecorder } from '../support/screenshots';
 
 const baseUrl = inject('baseUrl');
@@ -21,30 +22,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Runs `steps` on a fresh device; on failure leaves a screenshot and the browser's complaints. */
-async function onDevice(shots: StepRecorder, viewport: { width: number; height: number }, steps: (page: Page) => Promise<void>): Promise<void> {
-  const session: JourneyPage = await openPage(browser, baseUrl, { viewport, locale: 'cs-CZ' });
-  try {
-    await steps(session.page);
-  } catch (error) {
-    await shots.shoot(session.page, 'failure').catch(() => undefined);
-    if (session.problems.length > 0) console.error(`browser problems:\n${session.problems.join('\n')}`);
-    throw error;
-  } finally {
-    await session.context.close();
-  }
-}
-
-async function signInAs(page: Page, credentials: { tenant: string; email: string; password: string }): Promise<void> {
-  await page.goto('/sign-in');
-  await waitForHeading(page, 'Přihlášení');
-  await submitSignIn(page, credentials);
+function onThisDevice(shots: StepRecorder, viewport: { width: number; height: number }, steps: (page: Page) => Promise<void>) {
+  return onDevice(browser, baseUrl, shots, viewport, steps);
 }
 
 describe('an admin runs the accounts of their city', () => {
   test('a wrong password is refused with a Czech message, and the form stays usable', async () => {
     const shots = new StepRecorder('user-admin/wrong-password');
-    await onDevice(shots, PHONE, async (page) => {
+    await onThisDevice(shots, PHONE, async (page) => {
       await signInAs(page, { ...ADMIN, password: 'not-the-password' });
       await page.getByRole('alert').filter({ hasText: 'Město, e-mail nebo heslo nesouhlasí.' }).waitFor();
       // The password is cleared for the next try; the city and email stay.
@@ -68,8 +53,7 @@ describe('an admin runs the accounts of their city', () => {
     const admin = await openPage(browser, baseUrl, { viewport: DESKTOP, locale: 'cs-CZ' });
     const { page } = admin;
     try {
-      await signInAs(page, ADMIN);
-      await waitForHeading(page, 'Dobrý den, Pavel Novotný');
+      await signInInCzech(page, ADMIN, 'Pavel Novotný');
       await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Uživatelé' }).click();
       await waitForHeading(page, 'Uživatelé');
       await page.getByRole('cell', { name: /coordinator@demo\.test/ }).waitFor();
@@ -100,7 +84,7 @@ describe('an admin runs the accounts of their city', () => {
       await row.getByText('Asistent prevence kriminality').waitFor();
       await shots.shoot(page, 'user-created');
 
-      await onDevice(shots, PHONE, async (phone) => {
+      await onThisDevice(shots, PHONE, async (phone) => {
         await signInAs(phone, { tenant: 'demo', email: NEW_USER.email, password: NEW_USER.password });
         await waitForHeading(phone, `Dobrý den, ${NEW_USER.name}`);
         await phone.getByRole('heading', { level: 2, name: 'Dnešní služby' }).waitFor();
@@ -112,7 +96,7 @@ describe('an admin runs the accounts of their city', () => {
       await expectAccessible(page, 'users after disabling');
       await shots.shoot(page, 'user-disabled');
 
-      await onDevice(shots, PHONE, async (phone) => {
+      await onThisDevice(shots, PHONE, async (phone) => {
         await signInAs(phone, { tenant: 'demo', email: NEW_USER.email, password: NEW_USER.password });
         await phone.getByRole('alert').filter({ hasText: 'Tento účet je zablokovaný. Obraťte se na správce.' }).waitFor();
         await expectAccessible(phone, 'sign-in of a disabled account');

@@ -1,13 +1,14 @@
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { passwordChangeSchema, type PasswordChange } from '@saferhood/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, fieldErrorsOf } from '../../lib/error-message';
+import { fieldErrorsOf } from '../../lib/error-message';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { changePassword } from './api';
 import { SectionCard } from './SectionCard';
 import { notify } from '../../lib/notify';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 const EMPTY: PasswordChange = { currentPassword: '', newPassword: '' };
 
@@ -32,16 +33,11 @@ export function PasswordChangeForm() {
     if (checked.ok) change.mutate(checked.value);
   };
 
-  const hasFieldErrors = Object.keys(fieldErrorsOf(change.error)).length > 0;
   return (
     <SectionCard title={t('account.password.title')} description={t('account.password.description')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {change.isError && !hasFieldErrors && (
-            <Alert role="alert" color="red" variant="light">
-              {describeError(t, change.error)}
-            </Alert>
-          )}
+          {change.isError && <FormErrorAlert error={change.error} shownFields={['currentPassword', 'newPassword']} />}
           <PasswordInput
             label={t('account.password.current')}
             value={values.currentPassword}

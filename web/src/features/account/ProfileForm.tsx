@@ -1,9 +1,10 @@
-import { Alert, Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Box, Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { meUpdateSchema, type Me } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, fieldErrorsOf } from '../../lib/error-message';
+import { fieldErrorsOf } from '../../lib/error-message';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { LANGUAGES, languageName, switchLanguage } from '../../lib/i18n';
 import { applySession } from '../auth/index';
@@ -60,10 +61,10 @@ export function ProfileForm({ me }: { me: Me }) {
           error={errors.language}
           mb="md"
         />
-        {save.isError && Object.keys(fieldErrorsOf(save.error)).length === 0 && (
-          <Alert role="alert" color="red" variant="light" mb="md">
-            {describeError(t, save.error)}
-          </Alert>
+        {save.isError && (
+          <Box mb="md">
+            <FormErrorAlert error={save.error} shownFields={['displayName', 'language']} />
+          </Box>
         )}
         <Group>
           <Button type="submit" loading={save.isPending}>

@@ -1,13 +1,14 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { tenantUpdateSchema, type Tenant } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, fieldErrorsOf, isApiError } from '../../lib/error-message';
+import { fieldErrorsOf, isApiError } from '../../lib/error-message';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { TENANTS_QUERY_KEY, updateTenant } from './api';
 import { TenantSettingsFields, type TenantSettings } from './TenantSettingsFields';
 import { notify } from '../../lib/notify';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 export function TenantEditForm({ tenant, onDone }: { tenant: Tenant; onDone: () => void }) {
   const { t } = useTranslation();
@@ -41,15 +42,10 @@ export function TenantEditForm({ tenant, onDone }: { tenant: Tenant; onDone: () 
     if (checked.ok) update.mutate(checked.value);
   };
 
-  const hasFieldErrors = Object.keys(fieldErrorsOf(update.error)).length > 0;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {update.isError && !hasFieldErrors && (
-          <Alert role="alert" color="red" variant="light">
-            {describeError(t, update.error)}
-          </Alert>
-        )}
+        {update.isError && <FormErrorAlert error={update.error} shownFields={['name', 'timeZone', 'defaultLanguage', 'currency']} />}
         <TenantSettingsFields values={settings} errors={errors} onChange={setSettings} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>

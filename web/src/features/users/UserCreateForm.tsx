@@ -1,14 +1,15 @@
-import { Alert, Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { userCreateSchema } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, fieldErrorsOf } from '../../lib/error-message';
+import { fieldErrorsOf } from '../../lib/error-message';
 import { validateForm, type FieldMessages } from '../../lib/form-validation';
 import { LANGUAGES, languageName } from '../../lib/i18n';
 import { createUser, USERS_QUERY_KEY } from './api';
 import { buildRoleOptions } from './role-options';
 import { notify } from '../../lib/notify';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
 
 interface FormValues {
   email: string;
@@ -51,15 +52,10 @@ export function UserCreateForm({ onDone }: { onDone: () => void }) {
     if (checked.ok) create.mutate(checked.value);
   };
 
-  const hasFieldErrors = Object.keys(fieldErrorsOf(create.error)).length > 0;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {create.isError && !hasFieldErrors && (
-          <Alert role="alert" color="red" variant="light">
-            {describeError(t, create.error)}
-          </Alert>
-        )}
+        {create.isError && <FormErrorAlert error={create.error} shownFields={['email', 'displayName', 'role', 'password', 'language']} />}
         <TextInput label={t('users.form.displayName')} value={values.displayName} onChange={set('displayName')} error={errors.displayName} autoComplete="off" required data-autofocus />
         <TextInput label={t('users.form.email')} type="email" inputMode="email" value={values.email} onChange={set('email')} error={errors.email} autoComplete="off" autoCapitalize="none" spellCheck={false} required />
         <NativeSelect label={t('users.form.role')} value={values.role} onChange={set('role')} data={buildRoleOptions(t)} error={errors.role} required />
