@@ -74,7 +74,7 @@ describe('an admin runs the accounts of their city', () => {
       await dialog.getByRole('button', { name: 'Založit účet' }).click();
       await dialog.getByText('Hodnota je příliš krátká nebo malá (nejméně 12).').waitFor();
       await expectAccessible(page, 'new user form with errors');
-      await shots.shoot(page, 'new-user-form-errors');
+      await shots.shoot(page, 'new-user-form-errors', { fullPage: false });
 
       await dialog.getByLabel(/^První heslo/).fill(NEW_USER.password);
       await dialog.getByRole('button', { name: 'Založit účet' }).click();

@@ -16,9 +16,10 @@ export class StepRecorder {
     mkdirSync(this.dir, { recursive: true });
   }
 
-  async shoot(page: Page, name: string): Promise<void> {
+  /** `fullPage: false` for an open dialog: a full-page capture of a fixed overlay only shows its top. */
+  async shoot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
     this.step += 1;
     const file = `${String(this.step).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
-    await page.screenshot({ path: join(this.dir, file), fullPage: true });
+    await page.screenshot({ path: join(this.dir, file), fullPage: options.fullPage ?? true });
   }
 }

@@ -31,6 +31,8 @@ export function PasswordChangeForm() {
     const checked = validateForm(passwordChangeSchema, values, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) change.mutate(checked.value);
+    // A refusal from the last attempt no longer applies to what is on screen now.
+    else change.reset();
   };
 
   return (

@@ -38,6 +38,8 @@ export function ProfileForm({ me }: { me: Me }) {
     const checked = validateForm(meUpdateSchema, { displayName, language: isLanguageChosen ? language : undefined }, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) save.mutate(checked.value);
+    // A refusal from the last attempt no longer applies to what is on screen now.
+    else save.reset();
   };
 
   return (

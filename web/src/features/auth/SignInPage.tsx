@@ -57,6 +57,8 @@ export function SignInPage() {
     const checked = validateForm(loginRequestSchema, values, t);
     setFieldErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) signInMutation.mutate(checked.value);
+    // A refusal from the last attempt no longer applies to what is on screen now.
+    else signInMutation.reset();
   };
 
   return (

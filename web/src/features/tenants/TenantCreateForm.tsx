@@ -38,6 +38,8 @@ export function TenantCreateForm({ onDone }: { onDone: () => void }) {
     const checked = validateForm(tenantCreateSchema, { slug, ...settings, admin }, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) create.mutate(checked.value);
+    // A refusal from the last attempt no longer applies to what is on screen now.
+    else create.reset();
   };
 
   return (

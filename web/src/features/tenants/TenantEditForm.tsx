@@ -40,6 +40,8 @@ export function TenantEditForm({ tenant, onDone }: { tenant: Tenant; onDone: () 
     const checked = validateForm(tenantUpdateSchema, { ...settings, version: tenant.version }, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) update.mutate(checked.value);
+    // A refusal from the last attempt no longer applies to what is on screen now.
+    else update.reset();
   };
 
   return (

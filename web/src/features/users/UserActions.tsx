@@ -13,7 +13,9 @@ interface UserActionsProps {
 /** Edit, disable or enable one user. Nobody disables or demotes themselves (the server refuses it too). */
 export function UserActions({ user, isSelf, onEdit }: UserActionsProps) {
   const { t } = useTranslation();
-  const update = useUserUpdate();
+  const update = useUserUpdate({
+    successMessage: (updated) => t(updated.isDisabled ? 'users.disabledNotice' : 'users.enabledNotice', { name: updated.displayName }),
+  });
   if (isSelf) {
     return (
       <Text size="sm" c="dimmed">

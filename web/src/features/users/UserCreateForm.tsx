@@ -50,6 +50,8 @@ export function UserCreateForm({ onDone }: { onDone: () => void }) {
     const checked = validateForm(userCreateSchema, language ? { ...rest, language } : rest, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) create.mutate(checked.value);
+    // A refusal from the last attempt no longer applies to what is on screen now.
+    else create.reset();
   };
 
   return (

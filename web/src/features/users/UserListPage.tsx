@@ -1,5 +1,4 @@
 import { Button } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { User } from '@saferhood/contracts';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -8,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DialogModal } from '../../components/DialogModal';
 import { EmptyListNotice } from '../../components/EmptyListNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useIsWide } from '../../components/use-is-wide';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useMe } from '../auth/index';
@@ -20,7 +20,7 @@ import { UserTable } from './UserTable';
 export function UserListPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const isWide = useMediaQuery('(min-width: 62em)', true);
+  const isWide = useIsWide();
   const users = useQuery({ queryKey: USERS_QUERY_KEY, queryFn: listUsers });
   const [isCreating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import type { UserUpdate } from '@saferhood/contracts';
+import type { User, UserUpdate } from '@saferhood/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { describeError, isApiError } from '../../lib/error-message';
@@ -9,14 +9,14 @@ import { notify } from '../../lib/notify';
  * Changes one user. When someone else changed them first (409 version_conflict) the list is reloaded,
  * so the admin sees the current state and can repeat the change on it.
  */
-export function useUserUpdate(options: { onSuccess?: () => void } = {}) {
+export function useUserUpdate(options: { onSuccess?: () => void; successMessage?: (user: User) => string } = {}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, update }: { id: string; update: UserUpdate }) => updateUser(id, update),
-    onSuccess: () => {
+    onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
-      notify({ tone: 'success', message: t('users.saved') });
+      notify({ tone: 'success', message: options.successMessage?.(user) ?? t('users.saved') });
       options.onSuccess?.();
     },
     onError: (error) => {
