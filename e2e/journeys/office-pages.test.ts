@@ -9,6 +9,7 @@ import { StepRecorder } from '../support/screenshots';
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 const RUN = Date.now().toString(36);
+const COORDINATOR = { tenant: 'demo', email: 'coordinator@demo.test', password: DEMO_PASSWORD };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -67,7 +68,7 @@ describe('the office pages work on a desktop and on a 360 px phone', () => {
   test('the coordinator sees who is on staff but cannot change accounts', async () => {
     const shots = new StepRecorder('office-pages/coordinator-users');
     await onDevice(browser, baseUrl, shots, PHONE, async (page) => {
-      await signInInCzech(page, { tenant: 'demo', email: 'coordinator@demo.test', password: DEMO_PASSWORD }, 'Jana Nováková');
+      await signInInCzech(page, COORDINATOR, 'Jana Nováková');
       await openFromNavigation(page, 'Uživatelé', 'Uživatelé', true);
       // On a phone the list is one card per person.
       await page.getByRole('listitem').filter({ hasText: 'admin@demo.test' }).getByText('Správce systému').waitFor();
@@ -76,6 +77,24 @@ describe('the office pages work on a desktop and on a 360 px phone', () => {
       expect(await hasHorizontalOverflow(page)).toBe(false);
       await expectAccessible(page, 'users as cards (phone)');
       await shots.shoot(page, 'users-cards');
+
+      // On another computer she signs out everywhere; this phone's session ends too.
+      await onDevice(browser, baseUrl, shots, DESKTOP, async (desktop) => {
+        await signInInCzech(desktop, COORDINATOR, 'Jana Nováková');
+        await desktop.goto('/account');
+        await waitForHeading(desktop, 'Můj účet');
+        await desktop.getByRole('button', { name: 'Odhlásit na všech zařízeních' }).click();
+        await waitForHeading(desktop, 'Přihlášení');
+        await shots.shoot(desktop, 'signed-out-everywhere');
+      });
+      await page.reload();
+      await waitForHeading(page, 'Přihlášení');
+      expect(new URL(page.url()).search).toBe('?next=%2Fusers');
+      // Signing in again returns her to the page she was on.
+      await page.getByLabel('E-mail', { exact: true }).fill(COORDINATOR.email);
+      await page.getByLabel('Heslo', { exact: true }).fill(COORDINATOR.password);
+      await page.getByRole('button', { name: 'Přihlásit se' }).click();
+      await waitForHeading(page, 'Uživatelé');
     });
   });
 

@@ -45,6 +45,19 @@ describe('an admin runs the accounts of their city', () => {
       await page.getByText('Toto pole je povinné.').first().waitFor();
       await expectAccessible(page, 'sign-in with field errors');
       await shots.shoot(page, 'required-fields');
+
+      // Guessing is slowed down: after five failures the account is locked for a while (429 + Retry-After).
+      const guessed = `nobody.${RUN}@demo.test`;
+      await page.getByLabel('E-mail', { exact: true }).fill(guessed);
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        await page.getByLabel('Heslo', { exact: true }).fill(`guess-${attempt}`);
+        const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
+        await page.getByRole('button', { name: 'Přihlásit se' }).click();
+        await answered;
+      }
+      await page.getByRole('alert').filter({ hasText: /^Příliš mnoho neúspěšných pokusů o přihlášení\. Zkuste to znovu za \d+ min\.$/ }).waitFor();
+      await expectAccessible(page, 'sign-in throttled');
+      await shots.shoot(page, 'throttled');
     });
   });
 
