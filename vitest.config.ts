@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Unit and API tests of contracts/ and server/. Browser journeys run separately (e2e/), after a web build.
 export default defineConfig({
   test: {
+    // Each server test file opens its own PGlite (in memory, ~10 s to start with PostGIS); two at a
+    // time fit this project's two-core machines.
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       { test: { name: 'contracts', include: ['contracts/test/**/*.test.ts'] } },
       {
@@ -10,14 +14,10 @@ export default defineConfig({
           name: 'server',
           include: ['server/test/**/*.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
-          // PGlite instances are memory-hungry; two workers fit two cores.
-          pool: 'forks',
-          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
-      { test: { name: 'web', include: ['web/test/**/*.test.ts'] } },
     ],
   },
 });
