@@ -159,6 +159,16 @@ describe('the office pages work on a desktop and on a 360 px phone', () => {
       await expectAccessible(page, 'account');
       await shots.shoot(page, 'account');
 
+      // Keyboard: the first Tab reaches the skip link, which moves focus past the header and navigation.
+      await page.reload();
+      await waitForHeading(page, 'Můj účet');
+      await page.keyboard.press('Tab');
+      const skipLink = page.getByRole('link', { name: 'Přeskočit na obsah' });
+      expect(await skipLink.evaluate((link) => link === document.activeElement)).toBe(true);
+      await shots.shoot(page, 'skip-link-focused', { fullPage: false });
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
       const currentPassword = page.getByLabel(/^Současné heslo/);
       await currentPassword.fill('not-my-password');
       await page.getByLabel(/^Nové heslo/).fill('kratke');
