@@ -26,6 +26,17 @@ async function openFromNavigation(page: Page, entry: string, heading: string, is
 }
 
 describe('the office pages work on a desktop and on a 360 px phone', () => {
+  test("the site's own address opens the app at sign-in", async () => {
+    const shots = new StepRecorder('office-pages/root-address');
+    await onDevice(browser, baseUrl, shots, PHONE, async (page) => {
+      const response = await page.goto('/');
+      expect(response?.status()).toBe(200);
+      await waitForHeading(page, 'Přihlášení');
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await shots.shoot(page, 'sign-in');
+    });
+  });
+
   test('the platform operator lists cities and adds one', async () => {
     const shots = new StepRecorder('office-pages/operator-cities');
     await onDevice(browser, baseUrl, shots, PHONE, async (page) => {
