@@ -19,6 +19,10 @@ export const ERROR_CATALOGUE = {
   version_conflict: { status: 409, when: 'the record changed since the version the client based its edit on' },
   self_change_forbidden: { status: 409, when: 'an admin tried to disable or demote their own account' },
   conflict: { status: 409, when: 'a database rule (unique, foreign key, check) refused the change' },
+  invalid_geometry: { status: 422, when: 'a drawn or sent area is not a valid polygon and cannot be repaired' },
+  import_unreadable: { status: 422, when: 'an uploaded file is not JSON, not a FeatureCollection, or not the expected CSV' },
+  import_has_invalid_features: { status: 422, when: 'an import would skip invalid features and skipping was not asked for; see `errors`' },
+  file_required: { status: 400, when: 'a multipart upload without its `file` part' },
   payload_too_large: { status: 413, when: 'the body is larger than the route accepts' },
   unsupported_media_type: { status: 415, when: 'the body is not of a type the route accepts' },
   too_many_attempts: { status: 429, when: 'too many failed sign-ins for this account or address; retry later' },
@@ -41,5 +45,12 @@ export const FIELD_ERROR_CODES = [
   'unrecognized_key',
   'not_supported',
   'invalid',
+  'geometry_unreadable',
+  'not_an_area',
+  'invalid_geometry',
+  'missing_name',
+  'outside_city',
+  'duplicate_code',
+  'invalid_column',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

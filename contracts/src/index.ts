@@ -7,3 +7,6 @@ export * from './users';
 export * from './auth';
 export * from './audit';
 export * from './health';
+export * from './geojson';
+export * from './territory';
+export * from './crime-data';

@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -11,11 +12,13 @@ import { healthRoutes } from './http/health.routes';
 import { registerMetrics } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
 import { handleError, sendProblem } from './http/problem';
+import { UPLOAD_LIMIT_BYTES } from './http/upload';
 import { zodValidatorCompiler } from './http/validation';
 import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
 import { auditRoutes } from './modules/audit/index';
 import { authRoutes, userRoutes } from './modules/auth/index';
 import { tenantRoutes } from './modules/tenants/index';
+import { crimeDataRoutes, territoryRoutes } from './modules/territory/index';
 
 export interface AppOptions {
   config: Config;
@@ -69,6 +72,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
     },
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES } });
   registerAccessHook(app);
   const metrics = registerMetrics(app);
   await registerOpenApi(app);
@@ -80,6 +84,8 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
       await api.register(userRoutes);
       await api.register(tenantRoutes);
       await api.register(auditRoutes);
+      await api.register(territoryRoutes);
+      await api.register(crimeDataRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,8 @@ import { buildApp } from './app';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { purgeExpired } from './jobs/purge-expired';
+import { withSystem } from './db/scope';
+import { syncCrimeTypes } from './modules/territory/index';
 import { DEMO_PASSWORD } from './modules/auth/index';
 import { DEMO_OPERATOR, DEMO_TENANT_SLUG, DEMO_USERS, seedDemoCity } from './seed/demo-city';
 
@@ -30,6 +32,7 @@ async function startServer() {
   const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const applied = await migrate(database);
   app.log.info({ applied }, `database ready (${where}), ${applied.length} migration(s) applied`);
+  await withSystem(database.db, (tx) => syncCrimeTypes(tx));
 
   if (config.seedDemo) {
     const seeded = await seedDemoCity(database.db);

@@ -88,6 +88,76 @@ export interface AccessLogTable {
   purpose: string;
 }
 
+/** PostGIS geometry: written through SQL fragments (geometry.sql.ts), read as GeoJSON through them too. */
+type Geometry = ColumnType<unknown, unknown, unknown>;
+
+export interface LocalityKindsTable {
+  tenantId: string;
+  code: string;
+  labels: ColumnType<Record<string, string>, string, string>;
+  color: string;
+  sortOrder: Generated<number>;
+}
+
+export interface LocalitiesTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  kind: string;
+  externalCode: string | null;
+  description: string | null;
+  status: Generated<string>;
+  boundary: Geometry;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PlacesTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  kind: string;
+  geometry: Geometry;
+  localityId: string | null;
+  status: Generated<string>;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CityAreasTable {
+  tenantId: string;
+  boundary: Geometry;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface CrimeTypesTable {
+  code: number;
+  parent: number | null;
+  topClass: number;
+  level: number;
+  nameCs: string;
+  descriptionCs: string | null;
+}
+
+export interface CrimeOffencesTable {
+  tenantId: string;
+  id: string;
+  occurredAt: Timestamp;
+  location: Geometry;
+  mp: boolean;
+  state: number;
+  relevance: number;
+  types: number[];
+  topClass: number;
+  localityId: string | null;
+  importedAt: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   appliedAt: Timestamp;
@@ -102,6 +172,12 @@ export interface DB {
   auditChainHeads: AuditChainHeadsTable;
   accessLog: AccessLogTable;
   schemaMigrations: SchemaMigrationsTable;
+  localityKinds: LocalityKindsTable;
+  localities: LocalitiesTable;
+  places: PlacesTable;
+  cityAreas: CityAreasTable;
+  crimeTypes: CrimeTypesTable;
+  crimeOffences: CrimeOffencesTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

@@ -44,3 +44,12 @@ export function negotiateLanguage(acceptLanguage: string | undefined, preferred?
   }
   return preferred && isSupportedLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
 }
+
+/** A translator in the caller's language: Accept-Language, else their own, else their city's. */
+export function requestTranslator(request: {
+  headers: { 'accept-language'?: string | undefined };
+  auth: { user: { language: string | null }; tenant: { defaultLanguage: string } } | null;
+}): TFunction {
+  const preferred = request.auth ? (request.auth.user.language ?? request.auth.tenant.defaultLanguage) : null;
+  return translator(negotiateLanguage(request.headers['accept-language'], preferred));
+}

@@ -2,7 +2,7 @@ import type { Problem } from '@saferhood/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error';
 import { databaseErrorToAppError } from './db-errors';
-import { negotiateLanguage, translator } from './i18n';
+import { requestTranslator } from './i18n';
 import { issuesToFields, RequestValidationError } from './validation';
 
 /** Fastify's own error codes that are the caller's fault, mapped to our catalogue. */
@@ -14,6 +14,12 @@ const FASTIFY_CODES: Record<string, AppError['code']> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
   FST_ERR_VALIDATION: 'validation_failed',
   FST_ERR_RATE_LIMIT: 'rate_limited',
+  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
+  FST_FILES_LIMIT: 'payload_too_large',
+  FST_FIELDS_LIMIT: 'payload_too_large',
+  FST_PARTS_LIMIT: 'payload_too_large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_PROTO_VIOLATION: 'validation_failed',
 };
 
 /** Whatever was thrown, as one of our errors; unknown faults become internal_error. */
@@ -30,7 +36,7 @@ export function toAppError(error: unknown): AppError {
 
 /** The RFC 9457 body for an error, in the caller's language. */
 export function buildProblem(error: AppError, request: FastifyRequest): Problem {
-  const t = translator(negotiateLanguage(request.headers['accept-language'], request.auth?.user.language));
+  const t = requestTranslator(request);
   const message = t(`errors.${error.code}`, error.options.params ?? {});
   const fields = error.options.fields;
   return {

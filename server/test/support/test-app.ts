@@ -3,6 +3,8 @@ import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import { withSystem } from '../../src/db/scope';
+import { syncCrimeTypes } from '../../src/modules/territory/index';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -19,7 +21,10 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const config = testConfig(overrides);
   const databaseUrl = process.env.DATABASE_URL;
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://', poolSize: 4 });
-  if (!databaseUrl) await migrate(database);
+  if (!databaseUrl) {
+    await migrate(database);
+    await withSystem(database.db, (tx) => syncCrimeTypes(tx));
+  }
   const app = await buildApp({ config, database });
   return {
     app,

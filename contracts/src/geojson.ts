@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** GeoJSON (RFC 7946) geometry shapes the API speaks. Coordinates are [longitude, latitude] in WGS84. */
+const position = z.tuple([z.number().finite(), z.number().finite()]).rest(z.number().finite());
+const linearRing = z.array(position).min(4);
+
+export const pointSchema = z.strictObject({ type: z.literal('Point'), coordinates: position });
+export const lineStringSchema = z.strictObject({ type: z.literal('LineString'), coordinates: z.array(position).min(2) });
+export const multiLineStringSchema = z.strictObject({
+  type: z.literal('MultiLineString'),
+  coordinates: z.array(z.array(position).min(2)).min(1),
+});
+export const polygonSchema = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(linearRing).min(1) });
+export const multiPolygonSchema = z.strictObject({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(linearRing).min(1)).min(1),
+});
+
+export const areaGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema]);
+export const placeGeometrySchema = z.discriminatedUnion('type', [pointSchema, lineStringSchema, multiLineStringSchema]);
+
+export type PointGeometry = z.infer<typeof pointSchema>;
+export type AreaGeometry = z.infer<typeof areaGeometrySchema>;
+export type PlaceGeometry = z.infer<typeof placeGeometrySchema>;
+
+export const featureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.union([z.string(), z.number()]).optional(),
+      geometry: z.unknown(),
+      properties: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});

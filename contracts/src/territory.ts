@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { idSchema, textSchema } from './common';
+import { areaGeometrySchema, multiPolygonSchema, placeGeometrySchema } from './geojson';
+
+export const LOCALITY_STATUSES = ['active', 'archived'] as const;
+export const PLACE_KINDS = ['school_crossing', 'bike_path', 'transport_hub', 'hostel', 'park', 'public_office', 'other'] as const;
+
+export const localityKindSchema = z.object({
+  code: z.string(),
+  labels: z.record(z.string(), z.string()),
+  color: z.string(),
+});
+export type LocalityKind = z.infer<typeof localityKindSchema>;
+
+export const localitySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: z.string(),
+  externalCode: z.string().nullable(),
+  description: z.string().nullable(),
+  status: z.enum(LOCALITY_STATUSES),
+  /** Area in square kilometres and a point inside the boundary, for labels and lists. */
+  areaKm2: z.number(),
+  labelPoint: z.tuple([z.number(), z.number()]),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Locality = z.infer<typeof localitySchema>;
+
+export const localityDetailSchema = localitySchema.extend({ boundary: multiPolygonSchema });
+export type LocalityDetail = z.infer<typeof localityDetailSchema>;
+
+export const localityCreateSchema = z.strictObject({
+  name: textSchema(200),
+  kind: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  externalCode: textSchema(100).optional(),
+  description: z.string().trim().max(5000).optional(),
+  boundary: areaGeometrySchema,
+});
+export type LocalityCreate = z.infer<typeof localityCreateSchema>;
+
+export const localityUpdateSchema = localityCreateSchema
+  .partial()
+  .extend({ status: z.enum(LOCALITY_STATUSES).optional(), version: z.number().int().min(1) });
+export type LocalityUpdate = z.infer<typeof localityUpdateSchema>;
+
+export const localityListQuerySchema = z.strictObject({
+  format: z.enum(['json', 'geojson']).default('json'),
+  status: z.enum([...LOCALITY_STATUSES, 'all']).default('active'),
+});
+export const localityListSchema = z.object({ items: z.array(localitySchema), kinds: z.array(localityKindSchema) });
+
+export const pointQuerySchema = z.strictObject({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+});
+
+/** Multipart fields of a GeoJSON import (the file itself is the `file` part). */
+export const localityImportFieldsSchema = z.strictObject({
+  nameProperty: z.string().trim().min(1).max(100),
+  codeProperty: z.string().trim().min(1).max(100).optional(),
+  kind: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/).optional(),
+  /** 4326 (WGS84) or 5514 (S-JTSK); when absent, the file's `crs` member decides, else WGS84. */
+  srid: z.enum(['4326', '5514']).optional(),
+  dryRun: z.enum(['true', 'false']).default('true'),
+  /** On commit: write the valid features and skip the invalid (otherwise any invalid one refuses all). */
+  skipInvalid: z.enum(['true', 'false']).default('false'),
+  /** Repair self-intersecting areas instead of refusing them. */
+  repair: z.enum(['true', 'false']).default('false'),
+});
+
+export const importIssueSchema = z.object({ index: z.number().int(), code: z.string(), reason: z.string() });
+export const localityImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  repaired: z.number().int(),
+  invalid: z.array(importIssueSchema),
+  /** What would be written: name, code and whether it creates or updates. */
+  features: z.array(z.object({ index: z.number().int(), name: z.string(), code: z.string().nullable(), action: z.enum(['create', 'update']) })),
+});
+export type LocalityImportResult = z.infer<typeof localityImportResultSchema>;
+
+export const placeSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: z.enum(PLACE_KINDS),
+  geometry: placeGeometrySchema,
+  localityId: idSchema.nullable(),
+  status: z.enum(LOCALITY_STATUSES),
+  version: z.number().int(),
+});
+export type Place = z.infer<typeof placeSchema>;
+
+export const placeCreateSchema = z.strictObject({
+  name: textSchema(200),
+  kind: z.enum(PLACE_KINDS),
+  geometry: placeGeometrySchema,
+});
+export const placeListSchema = z.object({ items: z.array(placeSchema) });
+
+export const cityAreaSchema = z.object({ boundary: multiPolygonSchema.nullable() });
+export const cityAreaUpdateSchema = z.strictObject({ boundary: areaGeometrySchema });

@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { TenantTx } from '../../db/scope';
+
+export interface OffenceInput {
+  id: string;
+  occurredAt: string;
+  lon: number;
+  lat: number;
+  mp: boolean;
+  state: number;
+  relevance: number;
+  /** Type codes, comma-separated, as in the source. */
+  types: string;
+}
+
+/**
+ * Stores a batch of offences in one statement: skips those outside the city's area (when it has one),
+ * places each in its locality, takes the offence's class from its first type, and ignores police ids
+ * already stored. Returns how many were inside the area and how many were new.
+ */
+export async function insertOffences(tx: TenantTx, batch: OffenceInput[]): Promise<{ inside: number; inserted: number }> {
+  const { rows } = await sql<{ inside: number; inserted: number }>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${batch.map((o) => o.id)}::bigint[], ${batch.map((o) => o.occurredAt)}::timestamptz[],
+        ${batch.map((o) => o.lon)}::float8[], ${batch.map((o) => o.lat)}::float8[], ${batch.map((o) => o.mp)}::boolean[],
+        ${batch.map((o) => o.state)}::smallint[], ${batch.map((o) => o.relevance)}::smallint[], ${batch.map((o) => o.types)}::text[]
+      ) AS i (id, occurred_at, lon, lat, mp, state, relevance, types)
+    ), located AS (
+      SELECT input.*, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS location, string_to_array(types, ',')::int[] AS type_codes
+        FROM input
+    ), inside AS (
+      SELECT located.* FROM located
+       WHERE NOT EXISTS (SELECT 1 FROM city_areas WHERE tenant_id = ${tx.tenantId})
+          OR EXISTS (SELECT 1 FROM city_areas a WHERE a.tenant_id = ${tx.tenantId} AND ST_Covers(a.boundary, located.location))
+    ), stored AS (
+      INSERT INTO crime_offences (tenant_id, id, occurred_at, location, mp, state, relevance, types, top_class, locality_id)
+      SELECT ${tx.tenantId}, inside.id, inside.occurred_at, inside.location, inside.mp, inside.state, inside.relevance,
+             inside.type_codes, coalesce(t.top_class, inside.type_codes[1]),
+             (SELECT l.id FROM localities l
+               WHERE l.tenant_id = ${tx.tenantId} AND l.status = 'active' AND ST_Covers(l.boundary, inside.location)
+               ORDER BY ST_Area(l.boundary) LIMIT 1)
+        FROM inside LEFT JOIN crime_types t ON t.code = inside.type_codes[1]
+      ON CONFLICT (tenant_id, id) DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inside)::int AS inside, (SELECT count(*) FROM stored)::int AS inserted`.execute(tx);
+  return rows[0]!;
+}
+
+export type CrimeDimension = 'locality' | 'class' | 'type' | 'month';
+
+const DIMENSION_SQL: Record<CrimeDimension, ReturnType<typeof sql>> = {
+  locality: sql`o.locality_id`,
+  class: sql`o.top_class`,
+  // An offence of several types counts once under each of them.
+  type: sql`unnest(o.types)`,
+  month: sql`to_char(o.occurred_at AT TIME ZONE zone.name, 'YYYY-MM')`,
+};
+
+interface OffenceFilter {
+  from: string;
+  to: string;
+  localityId?: string | undefined;
+}
+
+/** Offences between two local dates, inclusive, in the tenant's time zone; `zone.name` is that zone. */
+const offencesBetween = (tx: TenantTx, filter: OffenceFilter) => sql`
+  crime_offences o CROSS JOIN (SELECT time_zone AS name FROM tenants WHERE id = ${tx.tenantId}) zone
+  WHERE o.tenant_id = ${tx.tenantId}
+    AND o.occurred_at >= (${filter.from}::date::timestamp AT TIME ZONE zone.name)
+    AND o.occurred_at < ((${filter.to}::date + 1)::timestamp AT TIME ZONE zone.name)
+    ${filter.localityId ? sql`AND o.locality_id = ${filter.localityId}` : sql``}`;
+
+/** Counts of offences in the period, grouped by the given dimensions. */
+export async function summariseOffences(
+  tx: TenantTx,
+  query: OffenceFilter & { groupBy: CrimeDimension[] },
+): Promise<Record<string, unknown>[]> {
+  const columns = query.groupBy.map((dimension) => sql`${DIMENSION_SQL[dimension]} AS ${sql.ref(dimension)}`);
+  const groups = query.groupBy.map((_dimension, index) => sql.raw(String(index + 1)));
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT ${sql.join(columns)}, count(*)::int AS count
+      FROM ${offencesBetween(tx, query)}
+     GROUP BY ${sql.join(groups)}
+     ORDER BY ${sql.join(groups)}`.execute(tx);
+  return rows;
+}
+
+/** How many offences the period holds (each once, whatever its types). */
+export async function countOffences(tx: TenantTx, filter: OffenceFilter): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${offencesBetween(tx, filter)}`.execute(tx);
+  return rows[0]!.n;
+}

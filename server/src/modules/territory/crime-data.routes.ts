@@ -1,0 +1,50 @@
+import { crimeImportResultSchema, crimeSummaryQuerySchema, crimeSummarySchema, crimeTypeListSchema } from '@saferhood/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/scope';
+import { actorOf } from '../../http/actor';
+import { requestTranslator } from '../../http/i18n';
+import { readUpload } from '../../http/upload';
+import { summariseCrime, listCrimeTypes } from './crime-data.service';
+import { importCrimeData } from './import-crime-data';
+import { presentIssues } from './import.presenter';
+
+const tags = ['crime data'];
+
+/** The Czech Police open crime data: import, summaries, the code list of types. */
+export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/crime-data/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import police open data (CSV or GeoJSON); idempotent by offence id',
+        description: 'multipart/form-data with one `file` part.',
+        consumes: ['multipart/form-data'],
+        response: { 200: crimeImportResultSchema },
+      },
+      config: { access: 'crime_data:import' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { file } = await readUpload(request, z.strictObject({}));
+      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) => importCrimeData(tx, actor, file));
+      return { ...outcome, invalid: presentIssues(outcome.invalid, requestTranslator(request)) };
+    },
+  );
+
+  app.get(
+    '/crime-data/summary',
+    {
+      schema: { tags, summary: 'Counts of offences by locality, class, type or month', querystring: crimeSummaryQuerySchema, response: { 200: crimeSummarySchema } },
+      config: { access: 'crime_data:read' },
+    },
+    async (request) => withTenant(app.database.db, actorOf(request).tenantId, (tx) => summariseCrime(tx, request.query)),
+  );
+
+  app.get(
+    '/crime-types',
+    { schema: { tags, summary: 'The police code list of offence types', response: { 200: crimeTypeListSchema } }, config: { access: 'crime_data:read' } },
+    async (request) => withTenant(app.database.db, actorOf(request).tenantId, (tx) => listCrimeTypes(tx)),
+  );
+};

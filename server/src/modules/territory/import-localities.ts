@@ -1,0 +1,182 @@
+import { featureCollectionSchema, type FieldErrorCode } from '@saferhood/contracts';
+import { uuidv7 } from 'uuidv7';
+import type { TenantTx } from '../../db/scope';
+import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/app-error';
+import { recordAudit } from '../audit/index';
+import { checkAreas, findLocalitiesByExternalCode, insertLocality, updateLocalityAtVersion } from './locality.repository';
+import { listLocalityKinds } from './locality.service';
+
+export interface LocalityImportOptions {
+  file: Buffer;
+  nameProperty: string;
+  codeProperty?: string | undefined;
+  kind?: string | undefined;
+  /** Forced source projection; otherwise the file's `crs` member, else WGS84. */
+  srid?: 4326 | 5514 | undefined;
+  dryRun: boolean;
+  /** Commit the valid features and skip the invalid ones (otherwise any invalid feature refuses the commit). */
+  skipInvalid: boolean;
+  /** Repair invalid areas (self-intersections) instead of refusing them. */
+  repair: boolean;
+}
+
+export interface ImportIssue {
+  index: number;
+  code: FieldErrorCode;
+  params?: Record<string, unknown>;
+}
+
+export interface LocalityImportOutcome {
+  dryRun: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  repaired: number;
+  invalid: ImportIssue[];
+  features: { index: number; name: string; code: string | null; action: 'create' | 'update' }[];
+}
+
+/**
+ * Imports localities from a GeoJSON FeatureCollection of (Multi)Polygons in WGS84 or S-JTSK.
+ * A dry run previews: what would be created or updated (matched on the code property) and which
+ * features are invalid and why. A commit writes everything in the caller's one transaction, or —
+ * when any feature is invalid and skipping was not asked for — nothing.
+ */
+export async function importLocalities(tx: TenantTx, actor: Actor, options: LocalityImportOptions): Promise<LocalityImportOutcome> {
+  const collection = parseFeatureCollection(options.file);
+  const srid = options.srid ?? sridOf(collection.crs) ?? 4326;
+  const kinds = await listLocalityKinds(tx);
+  const kind = options.kind ?? kinds[0]?.code;
+  if (!kind || !kinds.some((known) => known.code === kind)) {
+    throw new AppError('validation_failed', { fields: [{ field: 'kind', code: 'invalid_value' }] });
+  }
+
+  const features = collection.features.map((feature, index) => ({
+    index,
+    name: textOf(feature.properties?.[options.nameProperty]),
+    code: options.codeProperty ? textOf(feature.properties?.[options.codeProperty]) : null,
+    geometry: JSON.stringify(feature.geometry ?? null),
+  }));
+  const checks = await checkAreas(tx, features.map((feature) => feature.geometry), srid);
+  const invalid: ImportIssue[] = [];
+  let repaired = 0;
+  const seenCodes = new Set<string>();
+  const accepted = features.filter((feature) => {
+    const check = checks[feature.index]!;
+    const issue = findIssue(feature, check, options, seenCodes);
+    if (issue) invalid.push({ index: feature.index, ...issue });
+    else if (!check.isValid) repaired += 1;
+    if (feature.code) seenCodes.add(feature.code);
+    return !issue;
+  });
+
+  const existing = new Map(
+    (await findLocalitiesByExternalCode(tx, accepted.flatMap((feature) => (feature.code ? [feature.code] : [])))).map((row) => [
+      row.externalCode!,
+      row,
+    ]),
+  );
+  const planned = accepted.map((feature) => ({
+    ...feature,
+    name: feature.name!,
+    existing: feature.code ? existing.get(feature.code) : undefined,
+  }));
+  const outcome: LocalityImportOutcome = {
+    dryRun: options.dryRun,
+    total: features.length,
+    created: planned.filter((feature) => !feature.existing).length,
+    updated: planned.filter((feature) => feature.existing).length,
+    repaired,
+    invalid,
+    features: planned.map((feature) => ({
+      index: feature.index,
+      name: feature.name,
+      code: feature.code,
+      action: feature.existing ? 'update' : 'create',
+    })),
+  };
+  if (options.dryRun) return outcome;
+  if (invalid.length > 0 && !options.skipInvalid) {
+    throw new AppError('import_has_invalid_features', {
+      fields: invalid.map(({ index, code, params }) => ({ field: `features.${index}`, code, ...(params ? { params } : {}) })),
+    });
+  }
+
+  for (const feature of planned) {
+    if (feature.existing) {
+      await updateLocalityAtVersion(tx, feature.existing.id, feature.existing.version, {
+        name: feature.name,
+        boundary: feature.geometry,
+        srid,
+        ...(options.kind ? { kind } : {}),
+      });
+    } else {
+      const id = uuidv7();
+      await insertLocality(tx, {
+        id,
+        name: feature.name,
+        kind,
+        externalCode: feature.code,
+        description: null,
+        boundary: feature.geometry,
+        srid,
+        createdBy: actor.userId,
+      });
+      feature.existing = { id, externalCode: feature.code, version: 1 };
+    }
+    await recordAudit(tx, {
+      action: outcome.features.find((f) => f.index === feature.index)!.action === 'create' ? 'locality.import_create' : 'locality.import_update',
+      resourceType: 'locality',
+      resourceId: feature.existing.id,
+      actorId: actor.userId,
+      after: { name: feature.name, externalCode: feature.code, sourceFeature: feature.index, srid },
+    });
+  }
+  return outcome;
+}
+
+function parseFeatureCollection(file: Buffer) {
+  let json: unknown;
+  try {
+    json = JSON.parse(file.toString('utf8'));
+  } catch {
+    throw new AppError('import_unreadable');
+  }
+  const parsed = featureCollectionSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('import_unreadable');
+  return { ...parsed.data, crs: (json as { crs?: unknown }).crs };
+}
+
+/** EPSG code from a GeoJSON 2008 `crs` member: "EPSG:5514", "urn:ogc:def:crs:EPSG::5514", CRS84. */
+function sridOf(crs: unknown): 4326 | 5514 | undefined {
+  const name = (crs as { properties?: { name?: unknown } } | undefined)?.properties?.name;
+  if (typeof name !== 'string') return undefined;
+  if (/(EPSG:+|EPSG\/0\/)5514$/i.test(name) || /(EPSG:+)(2065|102067)$/i.test(name)) return 5514;
+  if (/CRS84$|EPSG:+4326$/i.test(name)) return 4326;
+  return undefined;
+}
+
+function textOf(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim().slice(0, 200);
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+function findIssue(
+  feature: { name: string | null; code: string | null },
+  check: Awaited<ReturnType<typeof checkAreas>>[number],
+  options: LocalityImportOptions,
+  seenCodes: Set<string>,
+): Omit<ImportIssue, 'index'> | undefined {
+  if (!check.isParsed) return { code: 'geometry_unreadable' };
+  if (check.type !== 'POLYGON' && check.type !== 'MULTIPOLYGON') return { code: 'not_an_area', params: { type: check.type } };
+  if (!check.isValid && !(options.repair && check.isRepairable)) {
+    return { code: 'invalid_geometry', params: { detail: check.reason ?? '' } };
+  }
+  if (!feature.name) return { code: 'missing_name', params: { property: options.nameProperty } };
+  if (!check.isInsideCity) return { code: 'outside_city' };
+  if (feature.code && seenCodes.has(feature.code)) return { code: 'duplicate_code', params: { code: feature.code } };
+  return undefined;
+}

@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import type { TenantTx } from '../../db/scope';
+import { areaForStorage, fromGeoJson, pointAt, repairedArea, toGeoJson } from './geometry.sql';
+
+/** The columns of a locality as lists show it: no boundary, but its area and a point inside it. */
+const localitySummary = [
+  'id',
+  'name',
+  'kind',
+  'externalCode',
+  'description',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+  sql<number>`ST_Area(boundary::geography) / 1e6`.as('areaKm2'),
+  sql<string>`ST_AsGeoJSON(ST_PointOnSurface(boundary), 6)`.as('labelPoint'),
+] as const;
+
+export type LocalitySummaryRow = Awaited<ReturnType<typeof listLocalities>>[number];
+
+export async function listLocalities(tx: TenantTx, filter: { status: 'active' | 'archived' | 'all' }) {
+  let query = tx.selectFrom('localities').select(localitySummary).where('tenantId', '=', tx.tenantId).orderBy('name');
+  if (filter.status !== 'all') query = query.where('status', '=', filter.status);
+  return query.execute();
+}
+
+export async function listLocalityFeatures(tx: TenantTx, filter: { status: 'active' | 'archived' | 'all' }) {
+  let query = tx
+    .selectFrom('localities')
+    .select([...localitySummary, toGeoJson('boundary').as('boundary')])
+    .where('tenantId', '=', tx.tenantId)
+    .orderBy('name');
+  if (filter.status !== 'all') query = query.where('status', '=', filter.status);
+  return query.execute();
+}
+
+export async function findLocality(tx: TenantTx, id: string) {
+  return tx
+    .selectFrom('localities')
+    .select([...localitySummary, toGeoJson('boundary').as('boundary')])
+    .where('tenantId', '=', tx.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The active locality containing a point — the one question every module asks. An indexed
+ * `ST_Covers` (a point on the boundary counts as inside); where localities overlap, the smallest wins.
+ */
+export async function findLocalityIdAt(tx: TenantTx, lon: number, lat: number): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('localities')
+    .select('id')
+    .where('tenantId', '=', tx.tenantId)
+    .where('status', '=', 'active')
+    .where(sql<boolean>`ST_Covers(boundary, ${pointAt(lon, lat)})`)
+    .orderBy(sql`ST_Area(boundary)`)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertLocality(
+  tx: TenantTx,
+  locality: { id: string; name: string; kind: string; externalCode: string | null; description: string | null; boundary: string; srid?: number; createdBy: string | null },
+): Promise<void> {
+  const { boundary, srid, ...columns } = locality;
+  await tx
+    .insertInto('localities')
+    .values({ ...columns, tenantId: tx.tenantId, boundary: areaForStorage(fromGeoJson(boundary, srid)) })
+    .execute();
+}
+
+export async function updateLocalityAtVersion(
+  tx: TenantTx,
+  id: string,
+  version: number,
+  changes: { name?: string; kind?: string; externalCode?: string | null; description?: string | null; status?: string; boundary?: string; srid?: number },
+): Promise<boolean> {
+  const { boundary, srid, ...columns } = changes;
+  const result = await tx
+    .updateTable('localities')
+    .set((eb) => ({
+      ...columns,
+      ...(boundary ? { boundary: areaForStorage(fromGeoJson(boundary, srid)) } : {}),
+      updatedAt: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('tenantId', '=', tx.tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findLocalitiesByExternalCode(tx: TenantTx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return tx
+    .selectFrom('localities')
+    .select(['id', 'externalCode', 'version'])
+    .where('tenantId', '=', tx.tenantId)
+    .where('externalCode', 'in', codes)
+    .execute();
+}
+
+export interface AreaCheck {
+  index: number;
+  isParsed: boolean;
+  isValid: boolean;
+  reason: string | null;
+  type: string | null;
+  isRepairable: boolean;
+  isInsideCity: boolean;
+}
+
+/**
+ * Checks many candidate areas in one query: does each parse, is it a (Multi)Polygon, is it valid (and
+ * if not, does repair leave an area), does it touch the city's area. Geometries that do not parse get
+ * isParsed = false rather than failing the whole query.
+ */
+export async function checkAreas(tx: TenantTx, geometries: string[], srid: number): Promise<AreaCheck[]> {
+  const { rows } = await sql<AreaCheck>`
+    WITH input AS (
+      SELECT ordinality - 1 AS index, safe_geom_from_geojson(value::text, ${srid}::int) AS g
+        FROM jsonb_array_elements(${JSON.stringify(geometries.map((text) => JSON.parse(text)))}::jsonb) WITH ORDINALITY
+    ), area AS (SELECT boundary FROM city_areas WHERE tenant_id = ${tx.tenantId})
+    SELECT input.index::int AS index,
+           g IS NOT NULL AS is_parsed,
+           coalesce(ST_IsValid(g), false) AS is_valid,
+           CASE WHEN g IS NOT NULL AND NOT ST_IsValid(g) THEN ST_IsValidReason(g) END AS reason,
+           GeometryType(g) AS type,
+           coalesce(NOT ST_IsEmpty(${repairedArea(sql`g`)}), false) AS is_repairable,
+           coalesce((SELECT ST_Intersects(area.boundary, g) FROM area), true) AS is_inside_city
+      FROM input
+     ORDER BY input.index`.execute(tx);
+  return rows;
+}

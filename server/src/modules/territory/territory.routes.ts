@@ -1,0 +1,141 @@
+import {
+  idSchema,
+  localityCreateSchema,
+  localityDetailSchema,
+  localityImportFieldsSchema,
+  localityImportResultSchema,
+  localityListQuerySchema,
+  localityListSchema,
+  localityUpdateSchema,
+  pointQuerySchema,
+} from '@saferhood/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/scope';
+import { actorOf } from '../../http/actor';
+import { AppError } from '../../http/app-error';
+import { requestTranslator } from '../../http/i18n';
+import { readUpload } from '../../http/upload';
+import { importLocalities } from './import-localities';
+import { presentIssues } from './import.presenter';
+import { presentLocality, presentLocalityDetail, presentLocalityFeature, presentLocalityKind } from './locality.presenter';
+import {
+  createLocality,
+  findLocalityAt,
+  getLocality,
+  listLocalities,
+  listLocalityFeatures,
+  listLocalityKinds,
+  updateLocality,
+} from './locality.service';
+
+const tags = ['territory'];
+const idParams = z.strictObject({ id: idSchema });
+
+/** Localities: the register, the map layer, point-in-locality and GeoJSON import. */
+export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/localities',
+    {
+      schema: {
+        tags,
+        summary: 'List localities (JSON, or a GeoJSON FeatureCollection with ?format=geojson)',
+        querystring: localityListQuerySchema,
+        response: { 200: z.union([localityListSchema, z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })]) },
+      },
+      config: { access: 'locality:list' },
+    },
+    async (request, reply) => {
+      const { format, status } = request.query;
+      return withTenant(app.database.db, actorOf(request).tenantId, async (tx) => {
+        if (format === 'geojson') {
+          const rows = await listLocalityFeatures(tx, { status });
+          reply.type('application/geo+json');
+          return { type: 'FeatureCollection' as const, features: rows.map(presentLocalityFeature) };
+        }
+        const [rows, kinds] = [await listLocalities(tx, { status }), await listLocalityKinds(tx)];
+        return { items: rows.map(presentLocality), kinds: kinds.map(presentLocalityKind) };
+      });
+    },
+  );
+
+  app.get(
+    '/localities/at',
+    {
+      schema: { tags, summary: 'The active locality containing a point', querystring: pointQuerySchema, response: { 200: localityDetailSchema } },
+      config: { access: 'locality:read' },
+    },
+    async (request) =>
+      withTenant(app.database.db, actorOf(request).tenantId, async (tx) => {
+        const id = await findLocalityAt(tx, request.query);
+        if (!id) throw new AppError('not_found');
+        return presentLocalityDetail(await getLocality(tx, id));
+      }),
+  );
+
+  app.get(
+    '/localities/:id',
+    { schema: { tags, summary: 'Show a locality', params: idParams, response: { 200: localityDetailSchema } }, config: { access: 'locality:read' } },
+    async (request) => {
+      const locality = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => getLocality(tx, request.params.id));
+      return presentLocalityDetail(locality);
+    },
+  );
+
+  app.post(
+    '/localities',
+    {
+      schema: { tags, summary: 'Create a locality', body: localityCreateSchema, response: { 201: localityDetailSchema } },
+      config: { access: 'locality:create' },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const locality = await withTenant(app.database.db, actor.tenantId, (tx) => createLocality(tx, actor, request.body));
+      return reply.code(201).send(presentLocalityDetail(locality));
+    },
+  );
+
+  app.patch(
+    '/localities/:id',
+    {
+      schema: { tags, summary: 'Change or archive a locality', params: idParams, body: localityUpdateSchema, response: { 200: localityDetailSchema } },
+      config: { access: 'locality:update' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const locality = await withTenant(app.database.db, actor.tenantId, (tx) => updateLocality(tx, actor, request.params.id, request.body));
+      return presentLocalityDetail(locality);
+    },
+  );
+
+  app.post(
+    '/localities/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import localities from GeoJSON: preview (dryRun=true, the default) or commit',
+        description: 'multipart/form-data: `file` (GeoJSON FeatureCollection) and the fields below.',
+        consumes: ['multipart/form-data'],
+        response: { 200: localityImportResultSchema },
+      },
+      config: { access: 'locality:import' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { file, fields } = await readUpload(request, localityImportFieldsSchema);
+      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
+        importLocalities(tx, actor, {
+          file,
+          nameProperty: fields.nameProperty,
+          codeProperty: fields.codeProperty,
+          kind: fields.kind,
+          srid: fields.srid ? (Number(fields.srid) as 4326 | 5514) : undefined,
+          dryRun: fields.dryRun === 'true',
+          skipInvalid: fields.skipInvalid === 'true',
+          repair: fields.repair === 'true',
+        }),
+      );
+      return { ...outcome, invalid: presentIssues(outcome.invalid, requestTranslator(request)) };
+    },
+  );
+};
