@@ -18,6 +18,7 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      { test: { name: 'web', include: ['web/test/**/*.test.ts'] } },
     ],
   },
 });

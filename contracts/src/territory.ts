@@ -102,4 +102,5 @@ export const placeCreateSchema = z.strictObject({
 export const placeListSchema = z.object({ items: z.array(placeSchema) });
 
 export const cityAreaSchema = z.object({ boundary: multiPolygonSchema.nullable() });
+export type CityArea = z.infer<typeof cityAreaSchema>;
 export const cityAreaUpdateSchema = z.strictObject({ boundary: areaGeometrySchema });

@@ -32,7 +32,21 @@ describe('permission policies', () => {
 
   it('names permissions resource:action and lists a role’s unconditional ones', () => {
     for (const permission of PERMISSIONS) expect(permission).toMatch(/^[a-z_]+:[a-z_]+$/);
-    expect(permissionsOf('assistant')).toEqual(['tenant:read']);
+    expect(permissionsOf('assistant')).toEqual(['tenant:read', 'locality:list', 'locality:read']);
     expect(permissionsOf('admin')).toEqual(expect.arrayContaining(['user:create', 'audit:verify']));
+  });
+});
+
+describe('territory policies', () => {
+  it('lets the coordinator keep localities and import data; every city role read localities', () => {
+    expect(ROLES.filter((role) => can(role, 'locality:import'))).toEqual(['coordinator']);
+    expect(ROLES.filter((role) => can(role, 'crime_data:import'))).toEqual(['coordinator']);
+    expect(TENANT_ROLES.every((role) => can(role, 'locality:read'))).toBe(true);
+    expect(can('operator', 'locality:read')).toBe(false);
+  });
+
+  it('keeps registered-crime aggregates from the field roles', () => {
+    for (const role of ['assistant', 'interviewer', 'social_worker'] as const) expect(can(role, 'crime_data:read'), role).toBe(false);
+    expect(can('evaluator', 'crime_data:read')).toBe(true);
   });
 });

@@ -1,18 +1,13 @@
 import { TENANT_ROLES } from '../roles';
 import { definePolicy } from './define';
 
-/** Localities, places, the city area: kept by the coordinator, seen by every city role. */
+/** Localities: kept by the coordinator, seen by every city role (assistants place their records in them). */
 export const localityPolicy = definePolicy('locality', {
   list: TENANT_ROLES,
   read: TENANT_ROLES,
   create: ['coordinator'],
   update: ['coordinator'],
   import: ['coordinator'],
-});
-
-export const placePolicy = definePolicy('place', {
-  list: TENANT_ROLES,
-  create: ['coordinator', 'supervisor'],
 });
 
 /** Official registered crime: imported by the coordinator, aggregates for the office roles. */

@@ -31,6 +31,10 @@ export function toAppError(error: unknown): AppError {
   const fastifyCode = (error as FastifyError | undefined)?.code;
   if (fastifyCode && FASTIFY_CODES[fastifyCode]) return new AppError(FASTIFY_CODES[fastifyCode]);
   if (error instanceof SyntaxError) return new AppError('malformed_json');
+  // Plugins' own HTTP errors (static files: 403 for a directory, 404 for a missing file).
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  if (status === 404) return new AppError('not_found');
+  if (status === 403) return new AppError('forbidden');
   return databaseErrorToAppError(error) ?? new AppError('internal_error');
 }
 

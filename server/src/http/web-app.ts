@@ -12,6 +12,8 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     return false;
   }
   await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
+  // The static wildcard would treat "/" as a directory listing; the app's entry page answers instead.
+  app.get('/', { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => sendWebApp(reply));
   return true;
 }
 

@@ -1,4 +1,6 @@
 import {
+  cityAreaSchema,
+  cityAreaUpdateSchema,
   idSchema,
   localityCreateSchema,
   localityDetailSchema,
@@ -16,6 +18,7 @@ import { actorOf } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { requestTranslator } from '../../http/i18n';
 import { readUpload } from '../../http/upload';
+import { getCityArea, setCityArea } from './city-area.service';
 import { importLocalities } from './import-localities';
 import { presentIssues } from './import.presenter';
 import { presentLocality, presentLocalityDetail, presentLocalityFeature, presentLocalityKind } from './locality.presenter';
@@ -34,6 +37,24 @@ const idParams = z.strictObject({ id: idSchema });
 
 /** Localities: the register, the map layer, point-in-locality and GeoJSON import. */
 export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/city-area',
+    { schema: { tags, summary: 'The city’s own area (null when not set)', response: { 200: cityAreaSchema } }, config: { access: 'locality:read' } },
+    async (request) => withTenant(app.database.db, actorOf(request).tenantId, (tx) => getCityArea(tx)),
+  );
+
+  app.put(
+    '/city-area',
+    {
+      schema: { tags, summary: 'Set the city’s own area', body: cityAreaUpdateSchema, response: { 200: cityAreaSchema } },
+      config: { access: 'locality:update' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return withTenant(app.database.db, actor.tenantId, (tx) => setCityArea(tx, actor, request.body.boundary));
+    },
+  );
+
   app.get(
     '/localities',
     {

@@ -4,6 +4,7 @@ import { withTenant } from '../../../src/db/scope';
 import { findLocalityAt } from '../../../src/modules/territory/index';
 import { as, buildSignedIn, type Session } from '../../support/factories';
 import { snapshotTenants } from '../../support/snapshot';
+import { upload } from '../../support/multipart';
 import { createTestContext, type TestContext } from '../../support/test-app';
 
 const PRAGUE = readFileSync(new URL('../../../../../shared/data/boundaries/praha-districts.geojson', import.meta.url));
@@ -14,24 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-function importFile(session: Session, file: Buffer | string, fields: Record<string, string>, filename = 'areas.geojson') {
-  const boundary = '----saferhood-test';
-  const parts = Object.entries(fields).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  const body = Buffer.concat([
-    Buffer.from(parts.join('')),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/geo+json\r\n\r\n`),
-    Buffer.isBuffer(file) ? file : Buffer.from(file),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/localities/import',
-    headers: as(session, { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': 'en' }),
-    payload: body,
-  });
-}
+const importFile = (session: Session, file: Buffer | string, fields: Record<string, string>, filename = 'areas.geojson') =>
+  upload(ctx.app, session, '/api/v1/localities/import', file, fields, filename);
 
 const square = (x: number, y: number, size: number) => [
   [x, y],
