@@ -12,6 +12,7 @@ let browser: Browser;
 // Unique per run, so the journey also passes against a PostgreSQL database that outlives runs.
 const RUN = Date.now().toString(36);
 const NEW_USER = { name: 'Alžběta Nováčková', email: `alzbeta.${RUN}@demo.test`, password: 'bezpecne-heslo-2026' };
+const RENAMED = 'Alžběta Nováčková-Veselá';
 const ADMIN = { tenant: 'demo', email: 'admin@demo.test', password: DEMO_PASSWORD };
 
 beforeAll(async () => {
@@ -24,6 +25,19 @@ afterAll(async () => {
 
 function onThisDevice(shots: StepRecorder, viewport: { width: number; height: number }, steps: (page: Page) => Promise<void>) {
   return onDevice(browser, baseUrl, shots, viewport, steps);
+}
+
+/** Another admin's edit, made through the API with this session's CSRF token. */
+async function renameElsewhere(page: Page, email: string, displayName: string): Promise<void> {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const users = (await (await page.request.get('/api/v1/users')).json()) as { items: { id: string; email: string; version: number }[] };
+  const user = users.items.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`no user ${email}`);
+  const response = await page.request.patch(`/api/v1/users/${user.id}`, {
+    data: { displayName, version: user.version },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  expect(response.status()).toBe(200);
 }
 
 describe('an admin runs the accounts of their city', () => {
@@ -104,7 +118,27 @@ describe('an admin runs the accounts of their city', () => {
         await shots.shoot(phone, 'new-user-home');
       });
 
-      await row.getByRole('button', { name: `Zablokovat uživatele ${NEW_USER.name}` }).click();
+      // Another admin renames her while this one is changing her role: the save is refused as a version
+      // conflict, the list reloads, and saving again keeps both changes.
+      await row.getByRole('button', { name: `Upravit uživatele ${NEW_USER.name}` }).click();
+      const editDialog = page.getByRole('dialog', { name: 'Upravit uživatele' });
+      await editDialog.getByLabel(/^Role/).selectOption({ label: 'Tazatel' });
+      await renameElsewhere(page, NEW_USER.email, RENAMED);
+      const reloaded = page.waitForResponse((response) => response.url().endsWith('/api/v1/users') && response.request().method() === 'GET');
+      await editDialog.getByRole('button', { name: 'Uložit' }).click();
+      await editDialog.getByRole('alert').filter({ hasText: 'Záznam mezitím změnil někdo jiný. Načtěte jej znovu a změnu zopakujte.' }).waitFor();
+      await reloaded;
+      // The name she did not touch now shows the other admin's version; her role choice stays.
+      expect(await editDialog.getByLabel(/^Jméno a příjmení/).inputValue()).toBe(RENAMED);
+      expect(await editDialog.getByLabel(/^Role/).inputValue()).toBe('interviewer');
+      await expectAccessible(page, 'edit refused by a version conflict');
+      await shots.shoot(page, 'version-conflict', { fullPage: false });
+      await editDialog.getByRole('button', { name: 'Uložit' }).click();
+      await editDialog.waitFor({ state: 'detached' });
+      await row.getByText(RENAMED).waitFor();
+      await row.getByText('Tazatel').waitFor();
+
+      await row.getByRole('button', { name: `Zablokovat uživatele ${RENAMED}` }).click();
       await row.getByText('Zablokovaný').waitFor();
       await expectAccessible(page, 'users after disabling');
       await shots.shoot(page, 'user-disabled');

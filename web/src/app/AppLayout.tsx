@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { ProductMark } from '../components/ProductMark';
@@ -20,7 +20,16 @@ export function AppLayout() {
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const isMobile = useMediaQuery(MOBILE_QUERY) ?? false;
   const location = useLocation();
-  useEffect(closeNav, [location.pathname, closeNav]);
+  const previousPath = useRef(location.pathname);
+  useEffect(() => {
+    if (previousPath.current === location.pathname) return;
+    previousPath.current = location.pathname;
+    // A new page: close the phone navigation, start at the top, and put keyboard and screen-reader
+    // focus on the page itself rather than on a link that may now be hidden.
+    closeNav();
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname, closeNav]);
 
   const entries = NAVIGATION.filter((entry) => !entry.permission || hasPermission(me, entry.permission));
   // On phones a closed navbar only slides off screen; inert keeps its links out of the tab order.

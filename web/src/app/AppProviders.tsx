@@ -21,7 +21,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <Notifications position="top-center" />
+          <Notifications position="bottom-center" />
           <BrowserRouter>{children}</BrowserRouter>
         </MantineProvider>
       </QueryClientProvider>
