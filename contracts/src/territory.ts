@@ -104,3 +104,65 @@ export const placeListSchema = z.object({ items: z.array(placeSchema) });
 export const cityAreaSchema = z.object({ boundary: multiPolygonSchema.nullable() });
 export type CityArea = z.infer<typeof cityAreaSchema>;
 export const cityAreaUpdateSchema = z.strictObject({ boundary: areaGeometrySchema });
+
+export const placeListQuerySchema = z.strictObject({ format: z.enum(['json', 'geojson']).default('json') });
+
+export const placeUpdateSchema = placeCreateSchema
+  .partial()
+  .extend({ status: z.enum(LOCALITY_STATUSES).optional(), version: z.number().int().min(1) });
+
+/** Exact decimals as strings (never floats), e.g. "1500" or "10020.5". */
+const decimalSchema = z.union([z.number().finite(), z.string().trim().regex(/^-?\d{1,14}(\.\d{1,4})?$/)]).transform(String);
+
+export const indicatorSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  unit: z.string(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const indicatorCreateSchema = z.strictObject({
+  name: textSchema(200),
+  unit: textSchema(50),
+  description: z.string().trim().max(2000).optional(),
+});
+export const indicatorListSchema = z.object({ items: z.array(indicatorSchema) });
+
+export const indicatorValueSchema = z.object({
+  id: idSchema,
+  indicatorId: idSchema,
+  localityId: idSchema.nullable(),
+  date: z.string(),
+  value: z.string(),
+  source: z.string().nullable(),
+});
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+
+export const indicatorValueCreateSchema = z.strictObject({
+  /** Absent or null: a value for the whole city. */
+  localityId: idSchema.nullable().optional(),
+  date: z.iso.date(),
+  value: decimalSchema,
+  source: z.string().trim().max(500).optional(),
+});
+export type IndicatorValueCreate = z.infer<typeof indicatorValueCreateSchema>;
+
+export const indicatorValueListQuerySchema = z.strictObject({
+  localityId: z.union([idSchema, z.literal('city')]).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export const indicatorValueListSchema = z.object({ items: z.array(indicatorValueSchema) });
+
+/** The series of every indicator for one locality, for its chart. */
+export const localityIndicatorSeriesSchema = z.object({
+  items: z.array(z.object({ indicator: indicatorSchema, values: z.array(indicatorValueSchema) })),
+});
+
+export const crimeGridQuerySchema = z.strictObject({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  /** Cell size of the grid the offences are counted in, in metres. */
+  cellMetres: z.coerce.number().int().min(50).max(20_000).default(250),
+});

@@ -18,7 +18,7 @@ import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
 import { auditRoutes } from './modules/audit/index';
 import { authRoutes, userRoutes } from './modules/auth/index';
 import { tenantRoutes } from './modules/tenants/index';
-import { crimeDataRoutes, territoryRoutes } from './modules/territory/index';
+import { crimeDataRoutes, indicatorRoutes, placeRoutes, territoryRoutes } from './modules/territory/index';
 
 export interface AppOptions {
   config: Config;
@@ -85,6 +85,8 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
       await api.register(tenantRoutes);
       await api.register(auditRoutes);
       await api.register(territoryRoutes);
+      await api.register(placeRoutes);
+      await api.register(indicatorRoutes);
       await api.register(crimeDataRoutes);
     },
     { prefix: '/api/v1' },

@@ -1,13 +1,13 @@
 import type { Role } from '../roles';
 import { auditPolicy } from './audit.permissions';
 import { grantCondition, grantRole, type AccessContext, type Grant } from './define';
-import { crimeDataPolicy, localityPolicy } from './territory.permissions';
+import { crimeDataPolicy, indicatorPolicy, localityPolicy, placePolicy } from './territory.permissions';
 import { tenantPolicy } from './tenant.permissions';
 import { userPolicy } from './user.permissions';
 
 export type { AccessContext, Condition, Grant } from './define';
 
-const POLICIES = [tenantPolicy, userPolicy, auditPolicy, localityPolicy, crimeDataPolicy] as const;
+const POLICIES = [tenantPolicy, userPolicy, auditPolicy, localityPolicy, placePolicy, indicatorPolicy, crimeDataPolicy] as const;
 
 type PolicyPermission<P> = P extends { resource: infer R extends string; actions: infer A }
   ? `${R}:${Extract<keyof A, string>}`

@@ -10,6 +10,20 @@ export const localityPolicy = definePolicy('locality', {
   import: ['coordinator'],
 });
 
+/** Places of duty: the mentor plans shifts at them, so the mentor may add them too. */
+export const placePolicy = definePolicy('place', {
+  list: TENANT_ROLES,
+  create: ['coordinator', 'supervisor'],
+  update: ['coordinator', 'supervisor'],
+});
+
+/** Indicators of localities over time: defined and recorded by the coordinator, read by all office roles. */
+export const indicatorPolicy = definePolicy('indicator', {
+  list: ['coordinator', 'supervisor', 'evaluator', 'team_member', 'admin', 'social_worker'],
+  create: ['coordinator'],
+  record: ['coordinator'],
+});
+
 /** Official registered crime: imported by the coordinator, aggregates for the office roles. */
 export const crimeDataPolicy = definePolicy('crime_data', {
   import: ['coordinator'],

@@ -135,6 +135,30 @@ export interface CityAreasTable {
   updatedBy: string | null;
 }
 
+export interface IndicatorsTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  unit: string;
+  description: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface IndicatorValuesTable {
+  tenantId: string;
+  id: string;
+  indicatorId: string;
+  localityId: string | null;
+  onDate: ColumnType<string, string, string>;
+  value: ColumnType<string, string, string>;
+  source: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
 export interface CrimeTypesTable {
   code: number;
   parent: number | null;
@@ -177,6 +201,8 @@ export interface DB {
   places: PlacesTable;
   cityAreas: CityAreasTable;
   crimeTypes: CrimeTypesTable;
+  indicators: IndicatorsTable;
+  indicatorValues: IndicatorValuesTable;
   crimeOffences: CrimeOffencesTable;
 }
 

@@ -92,3 +92,15 @@ export async function countOffences(tx: TenantTx, filter: OffenceFilter): Promis
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${offencesBetween(tx, filter)}`.execute(tx);
   return rows[0]!.n;
 }
+
+/**
+ * Offences counted in square cells of `cellMetres` (Web Mercator), each cell as the mean position of
+ * its offences: the map's crime layer, one feature per cell rather than one per offence.
+ */
+export async function gridOffences(tx: TenantTx, filter: OffenceFilter & { cellMetres: number }) {
+  const { rows } = await sql<{ lon: number; lat: number; count: number }>`
+    SELECT ST_X(ST_Centroid(ST_Collect(o.location))) AS lon, ST_Y(ST_Centroid(ST_Collect(o.location))) AS lat, count(*)::int AS count
+      FROM ${offencesBetween(tx, filter)}
+     GROUP BY ST_SnapToGrid(ST_Transform(o.location, 3857), ${filter.cellMetres}::float8)`.execute(tx);
+  return rows;
+}

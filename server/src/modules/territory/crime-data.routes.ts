@@ -1,11 +1,11 @@
-import { crimeImportResultSchema, crimeSummaryQuerySchema, crimeSummarySchema, crimeTypeListSchema } from '@saferhood/contracts';
+import { crimeGridQuerySchema, crimeImportResultSchema, crimeSummaryQuerySchema, crimeSummarySchema, crimeTypeListSchema } from '@saferhood/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestTranslator } from '../../http/i18n';
 import { readUpload } from '../../http/upload';
-import { summariseCrime, listCrimeTypes } from './crime-data.service';
+import { listCrimeTypes, mapCrime, summariseCrime } from './crime-data.service';
 import { importCrimeData } from './import-crime-data';
 import { presentIssues } from './import.presenter';
 
@@ -40,6 +40,18 @@ export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'crime_data:read' },
     },
     async (request) => withTenant(app.database.db, actorOf(request).tenantId, (tx) => summariseCrime(tx, request.query)),
+  );
+
+  app.get(
+    '/crime-data/grid',
+    {
+      schema: { tags, summary: 'The crime map layer: offences counted per grid cell (GeoJSON)', querystring: crimeGridQuerySchema },
+      config: { access: 'crime_data:read' },
+    },
+    async (request, reply) => {
+      const layer = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => mapCrime(tx, request.query));
+      return reply.type('application/geo+json').send(layer);
+    },
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import type { CrimeSummary } from '@saferhood/contracts';
 import type { TenantTx } from '../../db/scope';
-import { countOffences, summariseOffences, type CrimeDimension } from './crime-data.repository';
+import { countOffences, gridOffences, summariseOffences, type CrimeDimension } from './crime-data.repository';
 
 export async function summariseCrime(
   tx: TenantTx,
@@ -13,4 +13,17 @@ export async function summariseCrime(
 export async function listCrimeTypes(tx: TenantTx) {
   const rows = await tx.selectFrom('crimeTypes').select(['code', 'parent', 'topClass', 'level', 'nameCs as name']).orderBy('code').execute();
   return { items: rows };
+}
+
+/** The crime map layer as GeoJSON: one point per grid cell, with the count of offences in it. */
+export async function mapCrime(tx: TenantTx, query: { from: string; to: string; cellMetres: number }) {
+  const cells = await gridOffences(tx, query);
+  return {
+    type: 'FeatureCollection' as const,
+    features: cells.map((cell) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [Math.round(cell.lon * 1e6) / 1e6, Math.round(cell.lat * 1e6) / 1e6] },
+      properties: { count: cell.count },
+    })),
+  };
 }

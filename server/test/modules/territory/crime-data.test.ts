@@ -69,6 +69,18 @@ describe('police crime data', () => {
     expect(byType.rows.reduce((sum: number, row: { count: number }) => sum + row.count, 0)).toBeGreaterThanOrEqual(400);
   });
 
+  it('serves the map layer as counts per grid cell that add up to the offences', async () => {
+    const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    await importCrime(session, SAMPLE);
+    const layer = await ctx.app.inject({ method: 'GET', url: '/api/v1/crime-data/grid?from=2026-07-01&to=2026-07-31&cellMetres=500', headers: as(session) });
+    expect(layer.statusCode).toBe(200);
+    expect(layer.headers['content-type']).toContain('application/geo+json');
+    const features = layer.json().features;
+    expect(features.length).toBeGreaterThan(10);
+    expect(features.length).toBeLessThan(400);
+    expect(features.reduce((sum: number, f: { properties: { count: number } }) => sum + f.properties.count, 0)).toBe(400);
+  });
+
   it('accepts GeoJSON and longitude/latitude columns with unknown extras', async () => {
     const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
     const geojson = {

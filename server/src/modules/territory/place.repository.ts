@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { TenantTx } from '../../db/scope';
+import { fromGeoJson, toGeoJson } from './geometry.sql';
+
+const placeColumns = ['id', 'name', 'kind', 'localityId', 'status', 'version', toGeoJson('geometry').as('geometry')] as const;
+
+export type PlaceRow = Awaited<ReturnType<typeof listPlaces>>[number];
+
+export async function listPlaces(tx: TenantTx) {
+  return tx.selectFrom('places').select(placeColumns).where('tenantId', '=', tx.tenantId).where('status', '=', 'active').orderBy('name').execute();
+}
+
+export async function findPlace(tx: TenantTx, id: string) {
+  return tx.selectFrom('places').select(placeColumns).where('tenantId', '=', tx.tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Inserts a place, placing it in the active locality that contains it (a line: the one containing a
+ * point on it), or none.
+ */
+export async function insertPlace(tx: TenantTx, place: { id: string; name: string; kind: string; geometry: string; createdBy: string }) {
+  await tx
+    .insertInto('places')
+    .values({ tenantId: tx.tenantId, id: place.id, name: place.name, kind: place.kind, geometry: fromGeoJson(place.geometry), createdBy: place.createdBy })
+    .execute();
+  await locatePlace(tx, place.id);
+}
+
+export async function updatePlaceAtVersion(
+  tx: TenantTx,
+  id: string,
+  version: number,
+  changes: { name?: string; kind?: string; status?: string; geometry?: string },
+): Promise<boolean> {
+  const { geometry, ...columns } = changes;
+  const result = await tx
+    .updateTable('places')
+    .set((eb) => ({ ...columns, ...(geometry ? { geometry: fromGeoJson(geometry) } : {}), updatedAt: new Date(), version: eb('version', '+', 1) }))
+    .where('tenantId', '=', tx.tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (geometry) await locatePlace(tx, id);
+  return Number(result.numUpdatedRows) === 1;
+}
+
+async function locatePlace(tx: TenantTx, id: string): Promise<void> {
+  await sql`
+    UPDATE places p SET locality_id = (
+      SELECT l.id FROM localities l
+       WHERE l.tenant_id = p.tenant_id AND l.status = 'active'
+         AND ST_Covers(l.boundary, ST_PointOnSurface(p.geometry))
+       ORDER BY ST_Area(l.boundary) LIMIT 1)
+     WHERE p.tenant_id = ${tx.tenantId} AND p.id = ${id}`.execute(tx);
+}

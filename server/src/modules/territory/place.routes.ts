@@ -1,0 +1,55 @@
+import { idSchema, placeCreateSchema, placeListQuerySchema, placeListSchema, placeSchema, placeUpdateSchema } from '@saferhood/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withTenant } from '../../db/scope';
+import { actorOf } from '../../http/actor';
+import { createPlace, listPlaces, presentPlace, updatePlace } from './place.service';
+
+const tags = ['territory'];
+
+/** Places of duty: school crossings, bike paths, transport hubs, hostels, parks, offices. */
+export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/places',
+    {
+      schema: {
+        tags,
+        summary: 'List places of duty (GeoJSON with ?format=geojson)',
+        querystring: placeListQuerySchema,
+        response: { 200: z.union([placeListSchema, z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })]) },
+      },
+      config: { access: 'place:list' },
+    },
+    async (request, reply) => {
+      const places = (await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listPlaces(tx))).map(presentPlace);
+      if (request.query.format === 'json') return { items: places };
+      reply.type('application/geo+json');
+      return {
+        type: 'FeatureCollection' as const,
+        features: places.map(({ geometry, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry, properties })),
+      };
+    },
+  );
+
+  app.post(
+    '/places',
+    { schema: { tags, summary: 'Add a place of duty', body: placeCreateSchema, response: { 201: placeSchema } }, config: { access: 'place:create' } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const place = await withTenant(app.database.db, actor.tenantId, (tx) => createPlace(tx, actor, request.body));
+      return reply.code(201).send(presentPlace(place));
+    },
+  );
+
+  app.patch(
+    '/places/:id',
+    {
+      schema: { tags, summary: 'Change or archive a place', params: z.strictObject({ id: idSchema }), body: placeUpdateSchema, response: { 200: placeSchema } },
+      config: { access: 'place:update' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return presentPlace(await withTenant(app.database.db, actor.tenantId, (tx) => updatePlace(tx, actor, request.params.id, request.body)));
+    },
+  );
+};

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, buildSignedIn, type Session } from '../../support/factories';
+import { createTestContext, type TestContext } from '../../support/test-app';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const square = [[[14.4, 50.0], [14.5, 50.0], [14.5, 50.1], [14.4, 50.1], [14.4, 50.0]]];
+
+async function buildLocality(session: Session) {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/localities',
+    headers: as(session),
+    payload: { name: 'Sokolská', kind: 'socially_excluded', boundary: { type: 'Polygon', coordinates: square } },
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json();
+}
+
+describe('places of duty', () => {
+  it('places a school crossing in the locality around it and lists it as GeoJSON', async () => {
+    const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const locality = await buildLocality(session);
+    const crossing = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/places',
+      headers: as(session),
+      payload: { name: 'Přechod u ZŠ', kind: 'school_crossing', geometry: { type: 'Point', coordinates: [14.45, 50.05] } },
+    });
+    expect(crossing.statusCode).toBe(201);
+    expect(crossing.json()).toMatchObject({ kind: 'school_crossing', localityId: locality.id });
+    const path = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/places',
+      headers: as(session),
+      payload: { name: 'Cyklostezka', kind: 'bike_path', geometry: { type: 'LineString', coordinates: [[14.3, 50.05], [14.35, 50.05]] } },
+    });
+    expect(path.json().localityId).toBeNull();
+    const geojson = await ctx.app.inject({ method: 'GET', url: '/api/v1/places?format=geojson', headers: as(session) });
+    expect(geojson.json().features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['Cyklostezka', 'Přechod u ZŠ']);
+  });
+
+  it('lets the mentor add places but not an assistant', async () => {
+    const mentor = await buildSignedIn(ctx.app, ctx.database.db, 'supervisor');
+    const payload = { name: 'Zastávka', kind: 'transport_hub', geometry: { type: 'Point', coordinates: [14.45, 50.05] } };
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/places', headers: as(mentor.session), payload })).statusCode).toBe(201);
+    const assistant = await buildSignedIn(ctx.app, ctx.database.db, 'assistant');
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/places', headers: as(assistant.session), payload })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/places', headers: as(assistant.session) })).statusCode).toBe(200);
+  });
+});
+
+describe('indicators', () => {
+  it('records values over time for a locality and the city, exact decimals, and serves the series', async () => {
+    const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const locality = await buildLocality(session);
+    const indicator = await ctx.app.inject({ method: 'POST', url: '/api/v1/indicators', headers: as(session), payload: { name: 'Lidé v exekuci', unit: 'osob' } });
+    expect(indicator.statusCode).toBe(201);
+    const id = indicator.json().id;
+    const record = (payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: `/api/v1/indicators/${id}/values`, headers: as(session), payload });
+    expect((await record({ localityId: locality.id, date: '2023-12-31', value: 310, source: 'Exekutorská komora' })).statusCode).toBe(201);
+    expect((await record({ localityId: locality.id, date: '2024-12-31', value: '295.5' })).json()).toMatchObject({ value: '295.5', date: '2024-12-31' });
+    expect((await record({ date: '2024-12-31', value: 10020 })).json()).toMatchObject({ localityId: null, value: '10020' });
+    // A second value for the same date and place corrects the first.
+    expect((await record({ localityId: locality.id, date: '2024-12-31', value: '296' })).json().value).toBe('296');
+
+    const series = await ctx.app.inject({ method: 'GET', url: `/api/v1/localities/${locality.id}/indicators`, headers: as(session) });
+    expect(series.json().items).toEqual([
+      {
+        indicator: expect.objectContaining({ name: 'Lidé v exekuci' }),
+        values: [expect.objectContaining({ date: '2023-12-31', value: '310' }), expect.objectContaining({ date: '2024-12-31', value: '296' })],
+      },
+    ]);
+    const city = await ctx.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}/values?localityId=city`, headers: as(session) });
+    expect(city.json().items).toEqual([expect.objectContaining({ value: '10020', localityId: null })]);
+    const csv = await ctx.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}/values?format=csv`, headers: as(session) });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('2023-12-31');
+    expect(csv.body).toContain('Exekutorská komora');
+  });
+
+  it('refuses bad values and another tenant’s indicator', async () => {
+    const a = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const id = (await ctx.app.inject({ method: 'POST', url: '/api/v1/indicators', headers: as(a.session), payload: { name: 'Obyvatelé', unit: 'osob' } })).json().id;
+    for (const payload of [{ date: '2024-02-30', value: 1 }, { date: '2024-01-01', value: '1e9' }, { date: '2024-01-01', value: 1.5e300 }, { date: '2024-01-01' }]) {
+      const response = await ctx.app.inject({ method: 'POST', url: `/api/v1/indicators/${id}/values`, headers: as(a.session), payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, JSON.stringify(payload)).toBeLessThan(500);
+    }
+    const b = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const foreign = await ctx.app.inject({ method: 'POST', url: `/api/v1/indicators/${id}/values`, headers: as(b.session), payload: { date: '2024-01-01', value: 1 } });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
