@@ -1,7 +1,7 @@
-import { createTheme, DEFAULT_THEME, NavLink, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { colorsTuple, createTheme, DEFAULT_THEME, NavLink, type CSSVariablesResolver } from '@mantine/core';
 
 // Mantine's darkest green (#2b8a3e) is under 4.5:1 on its own light tint; these two shades are not.
-const green = [...DEFAULT_THEME.colors.green.slice(0, 8), '#237032', '#1e6b30'] as unknown as MantineColorsTuple;
+const green = colorsTuple([...DEFAULT_THEME.colors.green.slice(0, 8), '#237032', '#1e6b30']);
 
 export const theme = createTheme({
   primaryColor: 'blue',
