@@ -6,6 +6,7 @@ import type { DB } from '../db/schema';
 import { recordAudit, recordSystemAudit } from '../modules/audit/index';
 import { DEMO_PASSWORD, hashPassword, insertUser, userAuditSnapshot } from '../modules/auth/index';
 import { findTenantBySlug } from '../modules/tenants/index';
+import { seedDemoTerritory } from './demo-territory';
 
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -67,5 +68,16 @@ export async function seedDemoCity(db: Kysely<DB>): Promise<string[]> {
     });
     created.push(tenant.slug);
   }
+  await seedDemoCityTerritory(db);
   return created;
+}
+
+/** Demo City's territory, also for a demo database made before the territory module existed. */
+async function seedDemoCityTerritory(db: Kysely<DB>): Promise<void> {
+  const tenant = await withSystem(db, (tx) => findTenantBySlug(tx, DEMO_TENANT_SLUG));
+  if (!tenant) return;
+  const coordinator = await withTenant(db, tenant.id, (tx) =>
+    tx.selectFrom('users').select('id').where('tenantId', '=', tenant.id).where('role', '=', 'coordinator').executeTakeFirst(),
+  );
+  if (coordinator) await seedDemoTerritory(db, tenant.id, coordinator.id);
 }

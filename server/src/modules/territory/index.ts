@@ -4,3 +4,4 @@ export { indicatorRoutes } from './indicator.routes';
 export { crimeDataRoutes } from './crime-data.routes';
 export { findLocalityAt } from './locality.service';
 export { syncCrimeTypes } from './crime-types';
+export { seedTerritory, type TerritorySeed } from './seed-territory';
