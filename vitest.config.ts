@@ -18,7 +18,8 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      { test: { name: 'web', include: ['web/test/**/*.test.ts'] } },
+      // The web app's own Vite config (aliases, plugins), so its unit tests see what the build sees.
+      { extends: './web/vite.config.ts', test: { name: 'web', root: './web', include: ['test/**/*.test.ts'] } },
     ],
   },
 });

@@ -17,6 +17,9 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Failed sign-ins allowed in 15 minutes per account and per client address. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
 });
 
 export interface Config {
@@ -57,6 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY === 'true',
-    throttle: { windowMinutes: 15, maxPerAccount: 5, maxPerIp: 30 },
+    throttle: {
+      windowMinutes: 15,
+      maxPerAccount: parsed.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerIp: parsed.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    },
   };
 }

@@ -11,7 +11,16 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     app.log.warn({ dir: WEB_DIST }, 'web app not built (npm run build): serving the API only');
     return false;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: true,
+    index: false,
+    // Hashed bundles may be cached for long; index.html names the current ones and must not be.
+    maxAge: '7d',
+    setHeaders: (response, path) => {
+      if (path.endsWith('index.html') || path.endsWith('.webmanifest')) response.header('cache-control', 'no-cache');
+    },
+  });
   // The static wildcard would treat "/" as a directory listing; the app's entry page answers instead.
   app.get('/', { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => sendWebApp(reply));
   return true;
