@@ -151,8 +151,9 @@ export type IndicatorValueCreate = z.infer<typeof indicatorValueCreateSchema>;
 
 export const indicatorValueListQuerySchema = z.strictObject({
   localityId: z.union([idSchema, z.literal('city')]).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
+export const indicatorValueImportResultSchema = z.object({ recorded: z.number().int() });
 export const indicatorValueListSchema = z.object({ items: z.array(indicatorValueSchema) });
 
 /** The series of every indicator for one locality, for its chart. */

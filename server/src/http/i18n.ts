@@ -53,3 +53,8 @@ export function requestTranslator(request: {
   const preferred = request.auth ? (request.auth.user.language ?? request.auth.tenant.defaultLanguage) : null;
   return translator(negotiateLanguage(request.headers['accept-language'], preferred));
 }
+
+/** The text of one key in every language we have, e.g. to read back a column header we wrote. */
+export function inEveryLanguage(key: string): string[] {
+  return SUPPORTED_LANGUAGES.map((language) => translator(language)(key));
+}

@@ -4,6 +4,7 @@ import {
   indicatorListSchema,
   indicatorSchema,
   indicatorValueCreateSchema,
+  indicatorValueImportResultSchema,
   indicatorValueListQuerySchema,
   indicatorValueListSchema,
   indicatorValueSchema,
@@ -13,7 +14,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
-import { createIndicator, listIndicators, listIndicatorValues, listLocalitySeries, recordIndicatorValue, valuesToCsv } from './indicator.service';
+import { requestTranslator } from '../../http/i18n';
+import { readUpload } from '../../http/upload';
+import { readTable, valuesToXlsx } from './indicator-table';
+import {
+  createIndicator,
+  importIndicatorValues,
+  listIndicators,
+  listIndicatorValues,
+  listLocalitySeries,
+  localityNames,
+  recordIndicatorValue,
+  valuesToCsv,
+} from './indicator.service';
 
 const tags = ['indicators'];
 const idParams = z.strictObject({ id: idSchema });
@@ -40,10 +53,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Values of an indicator (?localityId=<id>|city; ?format=csv to export)',
+        summary: 'Values of an indicator (?localityId=<id>|city; ?format=csv|xlsx to export)',
         params: idParams,
         querystring: indicatorValueListQuerySchema,
-        response: { 200: z.union([indicatorValueListSchema, z.string()]) },
+        response: { 200: z.union([indicatorValueListSchema, z.string().describe('CSV'), z.custom<Buffer>().describe('XLSX')]) },
       },
       config: { access: 'indicator:list' },
     },
@@ -51,10 +64,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, localityId } = request.query;
       const values = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listIndicatorValues(tx, request.params.id, { localityId }));
       if (format === 'json') return { items: values };
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="indicator-${request.params.id}.csv"`)
-        .send(valuesToCsv(values));
+      const filename = `indicator-${request.params.id}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${filename}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(valuesToCsv(values));
+      const t = requestTranslator(request);
+      const names = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => localityNames(tx));
+      const labels = { sheet: t('export.indicatorValues.sheet'), date: t('export.indicatorValues.date'), locality: t('export.indicatorValues.locality'), value: t('export.indicatorValues.value'), source: t('export.indicatorValues.source'), city: t('export.indicatorValues.city') };
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await valuesToXlsx(values, labels, names));
     },
   );
 
@@ -67,6 +83,27 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       return reply.code(201).send(await withTenant(app.database.db, actor.tenantId, (tx) => recordIndicatorValue(tx, actor, request.params.id, request.body)));
+    },
+  );
+
+  app.post(
+    '/indicators/:id/values/import',
+    {
+      schema: {
+        tags,
+        summary: 'Record many values from a CSV or XLSX table (columns date, locality, value, source); all or nothing',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: indicatorValueImportResultSchema },
+      },
+      config: { access: 'indicator:record' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { file } = await readUpload(request, z.strictObject({}));
+      const rows = await readTable(file);
+      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) => importIndicatorValues(tx, actor, request.params.id, rows));
+      return { recorded: outcome.recorded };
     },
   );
 

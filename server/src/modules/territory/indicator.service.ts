@@ -1,10 +1,11 @@
-import type { Indicator, IndicatorValue, IndicatorValueCreate } from '@saferhood/contracts';
+import { indicatorValueCreateSchema, type Indicator, type IndicatorValue, type IndicatorValueCreate } from '@saferhood/contracts';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
+import { CITY_LABELS } from './indicator-table';
 
 /** Dates as ISO text and values as exact decimal text: neither a time zone nor a float gets a say. */
 const valueColumns = sql`id, indicator_id AS "indicatorId", locality_id AS "localityId", to_char(on_date, 'YYYY-MM-DD') AS date,
@@ -86,4 +87,49 @@ export function valuesToCsv(values: IndicatorValue[]): string {
   const quote = (text: string | null) => (text === null ? '' : /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const lines = values.map((v) => [v.date, v.localityId ?? '', v.value, quote(v.source)].join(','));
   return `\uFEFFdate,localityId,value,source\n${lines.join('\n')}\n`;
+}
+
+export interface ValueImportOutcome {
+  recorded: number;
+  invalid: { index: number; code: 'invalid_column'; params: { column: string } }[];
+}
+
+/**
+ * Records many values from a table (CSV or XLSX) with the columns date, locality, value, source.
+ * `locality` is a locality's code or name, empty (or the export's "whole city") for the whole city. All or nothing: one invalid row
+ * refuses the whole table, listing every invalid row.
+ */
+export async function importIndicatorValues(tx: TenantTx, actor: Actor, indicatorId: string, rows: Record<string, string>[]): Promise<ValueImportOutcome> {
+  await assertIndicator(tx, indicatorId);
+  const localities = await tx.selectFrom('localities').select(['id', 'name', 'externalCode']).where('tenantId', '=', tx.tenantId).execute();
+  const byKey = new Map<string, string>();
+  for (const locality of localities) {
+    byKey.set(locality.name.toLowerCase(), locality.id);
+    if (locality.externalCode) byKey.set(locality.externalCode.toLowerCase(), locality.id);
+  }
+  const invalid: ValueImportOutcome['invalid'] = [];
+  const parsed = rows.map((row, index) => {
+    const issue = (column: string) => invalid.push({ index, code: 'invalid_column', params: { column } });
+    const date = row.date ?? '';
+    const locality = (row.locality ?? '').trim();
+    const value = (row.value ?? '').replace(/\s/g, '').replace(',', '.');
+    const localityId = locality === '' || CITY_LABELS.has(locality.toLowerCase()) ? null : byKey.get(locality.toLowerCase());
+    if (!indicatorValueCreateSchema.shape.date.safeParse(date).success) issue('date');
+    else if (localityId === undefined) issue('locality');
+    else if (!/^-?\d{1,14}(\.\d{1,4})?$/.test(value)) issue('value');
+    else if ((row.source ?? '').length > 500) issue('source');
+    return { date, localityId: localityId ?? null, value, source: row.source?.trim() || undefined };
+  });
+  if (invalid.length > 0) {
+    throw new AppError('import_has_invalid_features', {
+      fields: invalid.map(({ index, code, params }) => ({ field: `rows.${index}`, code, params })),
+    });
+  }
+  for (const row of parsed) await recordIndicatorValue(tx, actor, indicatorId, row);
+  return { recorded: parsed.length, invalid };
+}
+
+export async function localityNames(tx: TenantTx): Promise<Map<string, string>> {
+  const rows = await tx.selectFrom('localities').select(['id', 'name']).where('tenantId', '=', tx.tenantId).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

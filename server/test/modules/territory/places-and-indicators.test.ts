@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, buildSignedIn, type Session } from '../../support/factories';
+import { upload } from '../../support/multipart';
 import { createTestContext, type TestContext } from '../../support/test-app';
 
 let ctx: TestContext;
@@ -94,5 +95,35 @@ describe('indicators', () => {
     const b = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
     const foreign = await ctx.app.inject({ method: 'POST', url: `/api/v1/indicators/${id}/values`, headers: as(b.session), payload: { date: '2024-01-01', value: 1 } });
     expect(foreign.statusCode).toBe(404);
+  });
+});
+
+describe('indicator tables', () => {
+  it('imports values from CSV by locality name, all or nothing, and exports XLSX that imports back', async () => {
+    const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const locality = await buildLocality(session);
+    const id = (await ctx.app.inject({ method: 'POST', url: '/api/v1/indicators', headers: as(session), payload: { name: 'Lůžka na ubytovnách', unit: 'lůžek' } })).json().id;
+    const bad = 'date,locality,value,source\n2024-12-31,Sokolská,120,Sčítání\n2024-13-01,,5,\n2024-12-31,Nowhere,5,\n';
+    const refused = await upload(ctx.app, session, `/api/v1/indicators/${id}/values/import`, bad, {}, 'values.csv');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['rows.1', 'rows.2']);
+    const values = () => ctx.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}/values`, headers: as(session) });
+    expect((await values()).json().items).toEqual([]);
+
+    const good = 'Date,Locality,Value,Source\n2023-12-31,sokolská,"1 500",Sčítání\n2024-12-31,,"1500,5",Město\n';
+    const recorded = await upload(ctx.app, session, `/api/v1/indicators/${id}/values/import`, good, {}, 'values.csv');
+    expect(recorded.json()).toEqual({ recorded: 2 });
+    expect((await values()).json().items.map((v: { value: string; localityId: string | null }) => [v.localityId, v.value])).toEqual([
+      [locality.id, '1500'],
+      [null, '1500.5'],
+    ]);
+
+    const xlsx = await ctx.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}/values?format=xlsx`, headers: as(session, { 'accept-language': 'hu' }) });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // The workbook, Hungarian headers and all, reads back: edited in a spreadsheet and imported again.
+    const again = await upload(ctx.app, session, `/api/v1/indicators/${id}/values/import`, xlsx.rawPayload, {}, 'values.xlsx');
+    expect(again.json()).toEqual({ recorded: 2 });
+    expect((await values()).json().items.map((v: { value: string }) => v.value)).toEqual(['1500', '1500.5']);
   });
 });
