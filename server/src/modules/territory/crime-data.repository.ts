@@ -50,46 +50,62 @@ export async function insertOffences(tx: TenantTx, batch: OffenceInput[]): Promi
 
 export type CrimeDimension = 'locality' | 'class' | 'type' | 'month';
 
-const DIMENSION_SQL: Record<CrimeDimension, ReturnType<typeof sql>> = {
-  locality: sql`o.locality_id`,
-  class: sql`o.top_class`,
-  // An offence of several types counts once under each of them.
-  type: sql`unnest(o.types)`,
-  month: sql`to_char(o.occurred_at AT TIME ZONE zone.name, 'YYYY-MM')`,
-};
-
 interface OffenceFilter {
   from: string;
   to: string;
   localityId?: string | undefined;
 }
 
-/** Offences between two local dates, inclusive, in the tenant's time zone; `zone.name` is that zone. */
-const offencesBetween = (tx: TenantTx, filter: OffenceFilter) => sql`
-  crime_offences o CROSS JOIN (SELECT time_zone AS name FROM tenants WHERE id = ${tx.tenantId}) zone
-  WHERE o.tenant_id = ${tx.tenantId}
-    AND o.occurred_at >= (${filter.from}::date::timestamp AT TIME ZONE zone.name)
-    AND o.occurred_at < ((${filter.to}::date + 1)::timestamp AT TIME ZONE zone.name)
-    ${filter.localityId ? sql`AND o.locality_id = ${filter.localityId}` : sql``}`;
+/** A period of local dates (inclusive) as the instants that bound it, in the tenant's time zone. */
+interface Period {
+  start: Date;
+  end: Date;
+  timeZone: string;
+}
+
+/** Turns local dates into instants once, so the big query compares occurred_at with constants (index range). */
+export async function periodOf(tx: TenantTx, filter: OffenceFilter): Promise<Period> {
+  const { rows } = await sql<Period>`
+    SELECT (${filter.from}::date::timestamp AT TIME ZONE time_zone) AS start,
+           ((${filter.to}::date + 1)::timestamp AT TIME ZONE time_zone) AS end,
+           time_zone
+      FROM tenants WHERE id = ${tx.tenantId}`.execute(tx);
+  return rows[0]!;
+}
+
+const dimensionSql = (dimension: CrimeDimension, period: Period) =>
+  ({
+    locality: sql`locality_id`,
+    class: sql`top_class`,
+    // An offence of several types counts once under each of them.
+    type: sql`unnest(types)`,
+    month: sql`to_char(occurred_at AT TIME ZONE ${period.timeZone}, 'YYYY-MM')`,
+  })[dimension];
+
+const offencesIn = (tx: TenantTx, period: Period, localityId: string | undefined) => sql`
+  crime_offences
+  WHERE tenant_id = ${tx.tenantId} AND occurred_at >= ${period.start} AND occurred_at < ${period.end}
+  ${localityId ? sql`AND locality_id = ${localityId}` : sql``}`;
 
 /** Counts of offences in the period, grouped by the given dimensions. */
 export async function summariseOffences(
   tx: TenantTx,
-  query: OffenceFilter & { groupBy: CrimeDimension[] },
+  period: Period,
+  query: { groupBy: CrimeDimension[]; localityId?: string | undefined },
 ): Promise<Record<string, unknown>[]> {
-  const columns = query.groupBy.map((dimension) => sql`${DIMENSION_SQL[dimension]} AS ${sql.ref(dimension)}`);
+  const columns = query.groupBy.map((dimension) => sql`${dimensionSql(dimension, period)} AS ${sql.ref(dimension)}`);
   const groups = query.groupBy.map((_dimension, index) => sql.raw(String(index + 1)));
   const { rows } = await sql<Record<string, unknown>>`
     SELECT ${sql.join(columns)}, count(*)::int AS count
-      FROM ${offencesBetween(tx, query)}
+      FROM ${offencesIn(tx, period, query.localityId)}
      GROUP BY ${sql.join(groups)}
      ORDER BY ${sql.join(groups)}`.execute(tx);
   return rows;
 }
 
 /** How many offences the period holds (each once, whatever its types). */
-export async function countOffences(tx: TenantTx, filter: OffenceFilter): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${offencesBetween(tx, filter)}`.execute(tx);
+export async function countOffences(tx: TenantTx, period: Period, localityId?: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${offencesIn(tx, period, localityId)}`.execute(tx);
   return rows[0]!.n;
 }
 
@@ -97,10 +113,10 @@ export async function countOffences(tx: TenantTx, filter: OffenceFilter): Promis
  * Offences counted in square cells of `cellMetres` (Web Mercator), each cell as the mean position of
  * its offences: the map's crime layer, one feature per cell rather than one per offence.
  */
-export async function gridOffences(tx: TenantTx, filter: OffenceFilter & { cellMetres: number }) {
+export async function gridOffences(tx: TenantTx, period: Period, cellMetres: number) {
   const { rows } = await sql<{ lon: number; lat: number; count: number }>`
-    SELECT ST_X(ST_Centroid(ST_Collect(o.location))) AS lon, ST_Y(ST_Centroid(ST_Collect(o.location))) AS lat, count(*)::int AS count
-      FROM ${offencesBetween(tx, filter)}
-     GROUP BY ST_SnapToGrid(ST_Transform(o.location, 3857), ${filter.cellMetres}::float8)`.execute(tx);
+    SELECT ST_X(ST_Centroid(ST_Collect(location))) AS lon, ST_Y(ST_Centroid(ST_Collect(location))) AS lat, count(*)::int AS count
+      FROM ${offencesIn(tx, period, undefined)}
+     GROUP BY ST_SnapToGrid(ST_Transform(location, 3857), ${cellMetres}::float8)`.execute(tx);
   return rows;
 }

@@ -1,13 +1,18 @@
 import type { CrimeSummary } from '@saferhood/contracts';
 import type { TenantTx } from '../../db/scope';
-import { countOffences, gridOffences, summariseOffences, type CrimeDimension } from './crime-data.repository';
+import { countOffences, gridOffences, periodOf, summariseOffences, type CrimeDimension } from './crime-data.repository';
 
 export async function summariseCrime(
   tx: TenantTx,
   query: { from: string; to: string; groupBy: CrimeDimension[]; localityId?: string | undefined },
 ): Promise<CrimeSummary> {
-  const rows = await summariseOffences(tx, query);
-  return { from: query.from, to: query.to, groupBy: query.groupBy, rows: rows as CrimeSummary['rows'], total: await countOffences(tx, query) };
+  const period = await periodOf(tx, query);
+  const rows = (await summariseOffences(tx, period, query)) as CrimeSummary['rows'];
+  // Without `type` every offence is in exactly one row, so the rows add up to the total.
+  const total = query.groupBy.includes('type')
+    ? await countOffences(tx, period, query.localityId)
+    : rows.reduce((sum, row) => sum + row.count, 0);
+  return { from: query.from, to: query.to, groupBy: query.groupBy, rows, total };
 }
 
 export async function listCrimeTypes(tx: TenantTx) {
@@ -17,7 +22,7 @@ export async function listCrimeTypes(tx: TenantTx) {
 
 /** The crime map layer as GeoJSON: one point per grid cell, with the count of offences in it. */
 export async function mapCrime(tx: TenantTx, query: { from: string; to: string; cellMetres: number }) {
-  const cells = await gridOffences(tx, query);
+  const cells = await gridOffences(tx, await periodOf(tx, query), query.cellMetres);
   return {
     type: 'FeatureCollection' as const,
     features: cells.map((cell) => ({
