@@ -167,3 +167,11 @@ export const crimeGridQuerySchema = z.strictObject({
   /** Cell size of the grid the offences are counted in, in metres. */
   cellMetres: z.coerce.number().int().min(50).max(20_000).default(250),
 });
+
+/** The compact copy of the territory the field app keeps offline: simplified boundaries, places. */
+export const territoryOfflineCopySchema = z.object({
+  version: z.string(),
+  localities: z.array(z.object({ id: idSchema, name: z.string(), kind: z.string(), boundary: multiPolygonSchema })),
+  places: z.array(z.object({ id: idSchema, name: z.string(), kind: z.enum(PLACE_KINDS), geometry: placeGeometrySchema, localityId: idSchema.nullable() })),
+});
+export type TerritoryOfflineCopy = z.infer<typeof territoryOfflineCopySchema>;

@@ -10,6 +10,7 @@ import {
   localityListSchema,
   localityUpdateSchema,
   pointQuerySchema,
+  territoryOfflineCopySchema,
 } from '@saferhood/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ import { requestTranslator } from '../../http/i18n';
 import { readUpload } from '../../http/upload';
 import { getCityArea, setCityArea } from './city-area.service';
 import { importLocalities } from './import-localities';
+import { buildOfflineCopy } from './offline-copy.service';
 import { presentIssues } from './import.presenter';
 import { presentLocality, presentLocalityDetail, presentLocalityFeature, presentLocalityKind } from './locality.presenter';
 import {
@@ -77,6 +79,25 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         const [rows, kinds] = [await listLocalities(tx, { status }), await listLocalityKinds(tx)];
         return { items: rows.map(presentLocality), kinds: kinds.map(presentLocalityKind) };
       });
+    },
+  );
+
+  app.get(
+    '/territory/offline-copy',
+    {
+      schema: {
+        tags,
+        summary: 'The compact territory the field app keeps offline (ETag; If-None-Match answers 304)',
+        response: { 200: territoryOfflineCopySchema, 304: z.null() },
+      },
+      config: { access: 'locality:list' },
+    },
+    async (request, reply) => {
+      const copy = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => buildOfflineCopy(tx));
+      const etag = `"${copy.version}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      return copy;
     },
   );
 

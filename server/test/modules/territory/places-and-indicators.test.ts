@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildSignedIn, type Session } from '../../support/factories';
+import { as, buildSignedIn, buildUser, signIn, type Session } from '../../support/factories';
 import { upload } from '../../support/multipart';
 import { createTestContext, type TestContext } from '../../support/test-app';
 
@@ -125,5 +125,29 @@ describe('indicator tables', () => {
     const again = await upload(ctx.app, session, `/api/v1/indicators/${id}/values/import`, xlsx.rawPayload, {}, 'values.xlsx');
     expect(again.json()).toEqual({ recorded: 2 });
     expect((await values()).json().items.map((v: { value: string }) => v.value)).toEqual(['1500', '1500.5']);
+  });
+});
+
+describe('offline copy for the field app', () => {
+  it('gives an assistant simplified localities and places, and 304 while nothing changed', async () => {
+    const coordinator = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    await buildLocality(coordinator.session);
+    const assistant = await buildUser(ctx.database.db, coordinator.tenant, { role: 'assistant' });
+    const session = await signIn(ctx.app, coordinator.tenant, assistant);
+    const first = await ctx.app.inject({ method: 'GET', url: '/api/v1/territory/offline-copy', headers: as(session) });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ localities: [{ name: 'Sokolská', boundary: { type: 'MultiPolygon' } }], places: [] });
+    const etag = first.headers.etag as string;
+    const again = await ctx.app.inject({ method: 'GET', url: '/api/v1/territory/offline-copy', headers: as(session, { 'if-none-match': etag }) });
+    expect(again.statusCode).toBe(304);
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/places',
+      headers: as(coordinator.session),
+      payload: { name: 'Hřiště', kind: 'park', geometry: { type: 'Point', coordinates: [14.45, 50.05] } },
+    });
+    const changed = await ctx.app.inject({ method: 'GET', url: '/api/v1/territory/offline-copy', headers: as(session, { 'if-none-match': etag }) });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().places).toHaveLength(1);
   });
 });
