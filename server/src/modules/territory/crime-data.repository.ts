@@ -110,13 +110,19 @@ export async function countOffences(tx: TenantTx, period: Period, localityId?: s
 }
 
 /**
- * Offences counted in square cells of `cellMetres` (Web Mercator), each cell as the mean position of
- * its offences: the map's crime layer, one feature per cell rather than one per offence.
+ * Offences counted in cells of about `cellMetres` square, each cell as the mean position of its
+ * offences: the map's crime layer, one feature per cell rather than one per offence. Cells are cut in
+ * degrees, sized for the city's latitude — no reprojection of every point.
  */
 export async function gridOffences(tx: TenantTx, period: Period, cellMetres: number) {
   const { rows } = await sql<{ lon: number; lat: number; count: number }>`
-    SELECT ST_X(ST_Centroid(ST_Collect(location))) AS lon, ST_Y(ST_Centroid(ST_Collect(location))) AS lat, count(*)::int AS count
-      FROM ${offencesIn(tx, period, undefined)}
-     GROUP BY ST_SnapToGrid(ST_Transform(location, 3857), ${cellMetres}::float8)`.execute(tx);
+    WITH cell AS (
+      SELECT ${cellMetres}::float8 / 111320 AS dy,
+             ${cellMetres}::float8 / (111320 * cos(radians(coalesce(
+               (SELECT ST_Y(ST_Centroid(boundary)) FROM city_areas WHERE tenant_id = ${tx.tenantId}), 49.8)))) AS dx
+    )
+    SELECT avg(ST_X(location)) AS lon, avg(ST_Y(location)) AS lat, count(*)::int AS count
+      FROM cell, ${offencesIn(tx, period, undefined)}
+     GROUP BY floor(ST_X(location) / cell.dx), floor(ST_Y(location) / cell.dy)`.execute(tx);
   return rows;
 }

@@ -27,7 +27,7 @@ export async function mapCrime(tx: TenantTx, query: { from: string; to: string; 
     type: 'FeatureCollection' as const,
     features: cells.map((cell) => ({
       type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: [Math.round(cell.lon * 1e6) / 1e6, Math.round(cell.lat * 1e6) / 1e6] },
+      geometry: { type: 'Point' as const, coordinates: [Math.round(cell.lon * 1e5) / 1e5, Math.round(cell.lat * 1e5) / 1e5] },
       properties: { count: cell.count },
     })),
   };
