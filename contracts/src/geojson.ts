@@ -34,3 +34,6 @@ export const featureCollectionSchema = z.object({
     }),
   ),
 });
+
+/** A FeatureCollection as lists answer with ?format=geojson (features as the presenters build them). */
+export const featureCollectionResponseSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) });

@@ -1,4 +1,4 @@
-import { idSchema, placeCreateSchema, placeListQuerySchema, placeListSchema, placeSchema, placeUpdateSchema } from '@saferhood/contracts';
+import { featureCollectionResponseSchema, idSchema, placeCreateSchema, placeListQuerySchema, placeListSchema, placeSchema, placeUpdateSchema } from '@saferhood/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
@@ -16,7 +16,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'List places of duty (GeoJSON with ?format=geojson)',
         querystring: placeListQuerySchema,
-        response: { 200: z.union([placeListSchema, z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })]) },
+        response: { 200: z.union([placeListSchema, featureCollectionResponseSchema]) },
       },
       config: { access: 'place:list' },
     },

@@ -1,5 +1,6 @@
 import {
   cityAreaSchema,
+  featureCollectionResponseSchema,
   cityAreaUpdateSchema,
   idSchema,
   localityCreateSchema,
@@ -64,7 +65,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'List localities (JSON, or a GeoJSON FeatureCollection with ?format=geojson)',
         querystring: localityListQuerySchema,
-        response: { 200: z.union([localityListSchema, z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })]) },
+        response: { 200: z.union([localityListSchema, featureCollectionResponseSchema]) },
       },
       config: { access: 'locality:list' },
     },
