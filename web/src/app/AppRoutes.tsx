@@ -13,6 +13,12 @@ import { NotFoundPage } from './NotFoundPage';
 const UserListPage = lazy(() => import('../features/users/index').then((module) => ({ default: module.UserListPage })));
 const TenantListPage = lazy(() => import('../features/tenants/index').then((module) => ({ default: module.TenantListPage })));
 const AuditLogPage = lazy(() => import('../features/audit/index').then((module) => ({ default: module.AuditLogPage })));
+const TerritoryMapPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.TerritoryMapPage })));
+const LocalityListPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityListPage })));
+const LocalityShowPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityShowPage })));
+const TerritoryImportPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.TerritoryImportPage })));
+const IndicatorListPage = lazy(() => import('../features/indicators/index').then((module) => ({ default: module.IndicatorListPage })));
+const CrimeSummaryPage = lazy(() => import('../features/crime/index').then((module) => ({ default: module.CrimeSummaryPage })));
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const me = useMe();
@@ -21,6 +27,15 @@ function RequirePermission({ permission, children }: { permission: Permission; c
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoader />}>{children}</Suspense>;
+}
+
+/** A page loaded on demand, for people who hold `permission`. */
+function Guarded({ permission, page }: { permission: Permission; page: ReactNode }) {
+  return (
+    <RequirePermission permission={permission}>
+      <Lazy>{page}</Lazy>
+    </RequirePermission>
+  );
 }
 
 export function AppRoutes() {
@@ -60,6 +75,12 @@ export function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="map" element={<Guarded permission="locality:list" page={<TerritoryMapPage />} />} />
+        <Route path="localities" element={<Guarded permission="locality:list" page={<LocalityListPage />} />} />
+        <Route path="localities/:id" element={<Guarded permission="locality:read" page={<LocalityShowPage />} />} />
+        <Route path="indicators" element={<Guarded permission="indicator:list" page={<IndicatorListPage />} />} />
+        <Route path="crime" element={<Guarded permission="crime_data:read" page={<CrimeSummaryPage />} />} />
+        <Route path="import" element={<Guarded permission="locality:import" page={<TerritoryImportPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,17 @@
 import type { Permission } from '@saferhood/contracts';
-import { IconBuildingCommunity, IconHome, IconListCheck, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconChartLine,
+  IconFileImport,
+  IconHome,
+  IconListCheck,
+  IconMap2,
+  IconPolygon,
+  IconShieldExclamation,
+  IconUserCircle,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 
 export interface NavigationEntry {
   to: string;
@@ -12,6 +24,11 @@ export interface NavigationEntry {
 /** Every place in the office app. Who sees which comes from the permissions, never from role names. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
+  { to: '/map', labelKey: 'nav.map', icon: IconMap2, permission: 'locality:list' },
+  { to: '/localities', labelKey: 'nav.localities', icon: IconPolygon, permission: 'locality:list' },
+  { to: '/indicators', labelKey: 'nav.indicators', icon: IconChartLine, permission: 'indicator:list' },
+  { to: '/crime', labelKey: 'nav.crime', icon: IconShieldExclamation, permission: 'crime_data:read' },
+  { to: '/import', labelKey: 'nav.import', icon: IconFileImport, permission: 'locality:import' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user:list' },
   { to: '/tenants', labelKey: 'nav.tenants', icon: IconBuildingCommunity, permission: 'tenant:list' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconListCheck, permission: 'audit:list' },

@@ -63,24 +63,33 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, undefined, [], retryAfter);
 }
 
+type Query = Record<string, string | number | undefined>;
+
 interface RequestOptions {
   body?: unknown;
-  query?: Record<string, string | number | undefined>;
+  /** A multipart upload (a file and its fields); the browser sets the content type and boundary. */
+  form?: FormData;
+  query?: Query;
+}
+
+/** The API's address for `path`, for links the browser follows itself (a CSV download, say). */
+export function apiUrl(path: string, query: Query = {}): string {
+  const url = new URL(API_BASE + path, window.location.origin);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  return url.pathname + url.search;
 }
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
-  const url = new URL(API_BASE + path, window.location.origin);
-  for (const [name, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined) url.searchParams.set(name, String(value));
-  }
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(url, {
+  const response = await fetch(apiUrl(path, options.query), {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   if (response.ok) return response;
   const error = await toApiError(response);

@@ -10,6 +10,7 @@ import {
   IconClipboardCheck,
   IconClipboardList,
   IconCloudUpload,
+  IconChartLine,
   IconCoin,
   IconFileReport,
   IconFolders,
@@ -19,6 +20,7 @@ import {
   IconMessages,
   IconPencilPlus,
   IconReportAnalytics,
+  IconShieldExclamation,
   IconSchool,
   IconServer,
   IconTargetArrow,
@@ -36,11 +38,14 @@ export interface HomeCard {
   link?: { to: string; permission: Permission };
 }
 
-// What each role will find on their home page, from PRODUCT.md. Only users, cities and the audit log exist
-// so far; every other card tells the person in plain words what will appear here.
+// What each role will find on their home page, from PRODUCT.md. Users, cities, the audit log and the
+// territory (map, localities, their indicators, registered crime) exist so far; every other card tells
+// the person in plain words what will appear here.
 export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
   coordinator: [
-    { id: 'localitiesMap', icon: IconMap2 },
+    { id: 'localitiesMap', icon: IconMap2, link: { to: '/map', permission: 'locality:list' } },
+    { id: 'localityIndicators', icon: IconChartLine, link: { to: '/indicators', permission: 'indicator:list' } },
+    { id: 'registeredCrime', icon: IconShieldExclamation, link: { to: '/crime', permission: 'crime_data:read' } },
     { id: 'programmeIndicators', icon: IconTargetArrow },
     { id: 'fieldWorkOverview', icon: IconClipboardList },
     { id: 'budget', icon: IconCoin },
@@ -52,11 +57,14 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
     { id: 'weekShifts', icon: IconCalendarWeek },
     { id: 'assistantTraining', icon: IconSchool },
     { id: 'monthlyStatements', icon: IconFileReport },
+    { id: 'territoryMap', icon: IconMap2, link: { to: '/map', permission: 'locality:list' } },
+    { id: 'registeredCrime', icon: IconShieldExclamation, link: { to: '/crime', permission: 'crime_data:read' } },
   ],
   assistant: [
     { id: 'todayShifts', icon: IconCalendarEvent },
     { id: 'quickRecord', icon: IconPencilPlus },
     { id: 'recordsToSend', icon: IconCloudUpload },
+    { id: 'territoryMap', icon: IconMap2, link: { to: '/map', permission: 'locality:list' } },
   ],
   social_worker: [
     { id: 'myCases', icon: IconFolders },
@@ -72,6 +80,8 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
     { id: 'indicatorsVsTargets', icon: IconTargetArrow },
     { id: 'surveyResults', icon: IconChartBar },
     { id: 'evaluationReport', icon: IconReportAnalytics },
+    { id: 'localityIndicators', icon: IconChartLine, link: { to: '/indicators', permission: 'indicator:list' } },
+    { id: 'registeredCrime', icon: IconShieldExclamation, link: { to: '/crime', permission: 'crime_data:read' } },
   ],
   interviewer: [
     { id: 'assignedSurveys', icon: IconClipboardList },
