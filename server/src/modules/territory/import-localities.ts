@@ -77,24 +77,18 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
       row,
     ]),
   );
-  const planned = accepted.map((feature) => ({
-    ...feature,
-    name: feature.name!,
-    existing: feature.code ? existing.get(feature.code) : undefined,
-  }));
+  const planned = accepted.map((feature) => {
+    const match = feature.code ? existing.get(feature.code) : undefined;
+    return { ...feature, name: feature.name!, match, action: match ? ('update' as const) : ('create' as const) };
+  });
   const outcome: LocalityImportOutcome = {
     dryRun: options.dryRun,
     total: features.length,
-    created: planned.filter((feature) => !feature.existing).length,
-    updated: planned.filter((feature) => feature.existing).length,
+    created: planned.filter((feature) => feature.action === 'create').length,
+    updated: planned.filter((feature) => feature.action === 'update').length,
     repaired,
     invalid,
-    features: planned.map((feature) => ({
-      index: feature.index,
-      name: feature.name,
-      code: feature.code,
-      action: feature.existing ? 'update' : 'create',
-    })),
+    features: planned.map(({ index, name, code, action }) => ({ index, name, code, action })),
   };
   if (options.dryRun) return outcome;
   if (invalid.length > 0 && !options.skipInvalid) {
@@ -104,15 +98,17 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
   }
 
   for (const feature of planned) {
-    if (feature.existing) {
-      await updateLocalityAtVersion(tx, feature.existing.id, feature.existing.version, {
+    const id = feature.match?.id ?? uuidv7();
+    if (feature.match) {
+      const isUpdated = await updateLocalityAtVersion(tx, id, feature.match.version, {
         name: feature.name,
         boundary: feature.geometry,
         srid,
         ...(options.kind ? { kind } : {}),
       });
+      // Someone changed the locality since we read it, within this import: roll back all of it.
+      if (!isUpdated) throw new AppError('version_conflict');
     } else {
-      const id = uuidv7();
       await insertLocality(tx, {
         id,
         name: feature.name,
@@ -123,12 +119,11 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
         srid,
         createdBy: actor.userId,
       });
-      feature.existing = { id, externalCode: feature.code, version: 1 };
     }
     await recordAudit(tx, {
-      action: outcome.features.find((f) => f.index === feature.index)!.action === 'create' ? 'locality.import_create' : 'locality.import_update',
+      action: `locality.import_${feature.action}`,
       resourceType: 'locality',
-      resourceId: feature.existing.id,
+      resourceId: id,
       actorId: actor.userId,
       after: { name: feature.name, externalCode: feature.code, sourceFeature: feature.index, srid },
     });
