@@ -20,6 +20,9 @@ export class StepRecorder {
   async shoot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
     this.step += 1;
     const file = `${String(this.step).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
-    await page.screenshot({ path: join(this.dir, file), fullPage: options.fullPage ?? true });
+    const isFullPage = options.fullPage ?? true;
+    // A full-page capture of a scrolled page draws the fixed header in the middle of it.
+    if (isFullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(this.dir, file), fullPage: isFullPage });
   }
 }

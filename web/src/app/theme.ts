@@ -27,13 +27,15 @@ const TINTED_COLORS = ['blue', 'red', 'green', 'teal', 'orange', 'gray'] as cons
 /**
  * Text in "light" and "outline" variants (alerts, badges, light buttons) uses shade 9, which is at least
  * 4.5:1 on white and on the pale tints; Mantine's default shade 6 is about 3:1. Dimmed and error text
- * likewise move from gray 6 / red 6 to gray 7 / red 9.
+ * likewise move from gray 6 / red 6 to gray 7 / red 9, and placeholders from gray 5 to gray 7.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Placeholders ("Choose a file") are text too: gray 7 instead of Mantine's gray 5 (about 2:1).
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     ...Object.fromEntries(
       TINTED_COLORS.flatMap((color) => [
         [`--mantine-color-${color}-light-color`, `var(--mantine-color-${color}-9)`],

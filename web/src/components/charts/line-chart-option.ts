@@ -17,22 +17,24 @@ export interface LineSeries {
 interface LineChartSpec {
   series: readonly LineSeries[];
   /** A time axis (points at their dates) or categories in the given order (months, say). */
-  xAxis: { type: 'time'; formatLabel: (value: number) => string } | { type: 'category'; categories: readonly string[] };
+  xAxis:
+    | { type: 'time'; formatLabel: (value: number) => string; /** The shortest gap between ticks, in ms. */ minInterval?: number }
+    | { type: 'category'; categories: readonly string[] };
   formatValue: (value: number) => string;
 }
 
-/** Lines with markers, a legend under the plot and a tooltip; no animation, so it is there at once. */
+/** Lines with markers, a legend above the plot and a tooltip; no animation, so it is there at once. */
 export function buildLineChartOption({ series, xAxis, formatValue }: LineChartSpec): LineChartOption {
   return {
     animation: false,
     color: CHART_COLORS,
     textStyle: { fontFamily: 'inherit' },
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
-    legend: { type: 'scroll', bottom: 0, textStyle: { color: '#343a40' } },
+    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    legend: { type: 'scroll', top: 0, left: 0, right: 0, textStyle: { color: '#343a40' }, pageTextStyle: { color: '#343a40' } },
     tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? formatValue(value) : String(value ?? '')) },
     xAxis:
       xAxis.type === 'time'
-        ? { type: 'time', axisLabel: { color: '#343a40', hideOverlap: true, formatter: (value: number) => xAxis.formatLabel(value) } }
+        ? { type: 'time', minInterval: xAxis.minInterval, axisLabel: { color: '#343a40', hideOverlap: true, formatter: (value: number) => xAxis.formatLabel(value) } }
         : { type: 'category', data: [...xAxis.categories], axisLabel: { color: '#343a40', hideOverlap: true } },
     yAxis: { type: 'value', axisLabel: { color: '#343a40', formatter: (value: number) => formatValue(value) } },
     series: series.map((line) => ({

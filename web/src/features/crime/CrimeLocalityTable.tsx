@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatNumber } from '../../lib/format';
 import type { LocalityCrimeRow } from './use-crime-by-locality';
 import type { CrimeClass } from './use-crime-classes';
+import { TableScroller } from '../../components/TableScroller';
 
 interface CrimeLocalityTableProps {
   rows: { city: LocalityCrimeRow; localities: LocalityCrimeRow[]; outside: LocalityCrimeRow };
@@ -31,7 +32,7 @@ export function CrimeLocalityTable({ rows, localities, classes, caption }: Crime
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={Math.max(520, 240 + (shown.length + 1) * 120)}>
+    <TableScroller label={caption} minWidth={Math.max(520, 240 + (shown.length + 1) * 120)}>
       <Table striped verticalSpacing="xs">
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
@@ -72,6 +73,6 @@ export function CrimeLocalityTable({ rows, localities, classes, caption }: Crime
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroller>
   );
 }

@@ -10,6 +10,7 @@ import { CRIME_QUERY_KEY, summariseCrime } from './api';
 import { formatMonth, formatMonthShort, listMonths, periodOfMonthsEndingAt, shiftMonth } from './crime-period';
 import { buildCrimeTrendOption, type TrendLine } from './crime-trend-option';
 import type { CrimeClass } from './use-crime-classes';
+import { TableScroller } from '../../components/TableScroller';
 
 const TREND_MONTHS = 12;
 
@@ -47,7 +48,7 @@ export function CrimeTrendSection({ month, classes }: { month: string; classes: 
       {lines.length > 0 && (
         <>
           <LazyChartView option={option} label={t('crime.trendLabel', { from: formatMonth(months[0]!, i18n.language), to: formatMonth(month, i18n.language) })} height={320} />
-          <Table.ScrollContainer minWidth={Math.max(480, 200 + lines.length * 120)}>
+          <TableScroller label={t('crime.trend')} minWidth={Math.max(480, 200 + lines.length * 120)}>
             <Table striped verticalSpacing={4}>
               <Table.Caption className="visually-hidden">{t('crime.trend')}</Table.Caption>
               <Table.Thead>
@@ -75,7 +76,7 @@ export function CrimeTrendSection({ month, classes }: { month: string; classes: 
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroller>
         </>
       )}
     </Stack>

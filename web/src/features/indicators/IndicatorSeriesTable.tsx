@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format';
 import type { ValueSeries } from './indicator-chart-option';
+import { TableScroller } from '../../components/TableScroller';
 
 interface IndicatorSeriesTableProps {
   series: readonly ValueSeries[];
@@ -15,7 +16,7 @@ export function IndicatorSeriesTable({ series, caption, rowHeader }: IndicatorSe
   const { t, i18n } = useTranslation();
   const dates = [...new Set(series.flatMap(({ values }) => values.map((value) => value.date)))].sort();
   return (
-    <Table.ScrollContainer minWidth={Math.max(480, 220 + dates.length * 110)}>
+    <TableScroller label={caption} minWidth={Math.max(480, 220 + dates.length * 110)}>
       <Table striped verticalSpacing="xs">
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
@@ -53,6 +54,6 @@ export function IndicatorSeriesTable({ series, caption, rowHeader }: IndicatorSe
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroller>
   );
 }

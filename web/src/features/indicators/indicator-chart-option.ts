@@ -9,11 +9,17 @@ export interface ValueSeries {
   values: readonly IndicatorValue[];
 }
 
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+
 /** One line per series, each point at its date. Pure, so a report can render the same chart. */
 export function buildValueChartOption(series: readonly ValueSeries[], language: string): LineChartOption {
+  const times = series.flatMap(({ values }) => values.map((value) => Date.parse(value.date)));
+  // Yearly figures get yearly ticks labelled with the year; a shorter span gets dated ticks.
+  const isYearly = times.length > 0 && Math.max(...times) - Math.min(...times) >= 2 * YEAR_MS;
+  const format = new Intl.DateTimeFormat(language, isYearly ? { year: 'numeric' } : { dateStyle: 'short' });
   return buildLineChartOption({
     series: series.map(({ name, values }) => ({ name, points: values.map((value) => [value.date, Number(value.value)]) })),
-    xAxis: { type: 'time', formatLabel: (time) => new Intl.DateTimeFormat(language, { year: 'numeric' }).format(new Date(time)) },
+    xAxis: { type: 'time', minInterval: isYearly ? YEAR_MS : undefined, formatLabel: (time) => format.format(new Date(time)) },
     formatValue: (value) => formatNumber(value, language),
   });
 }

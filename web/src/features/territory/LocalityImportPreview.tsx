@@ -2,6 +2,7 @@ import { Alert, Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/co
 import type { LocalityImportResult } from '@saferhood/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
+import { TableScroller } from '../../components/TableScroller';
 
 const SHOWN_ROWS = 200;
 
@@ -63,7 +64,7 @@ export function LocalityImportPreview({ result }: { result: LocalityImportResult
           <Title order={3} fz="h4">
             {t(result.dryRun ? 'import.featuresTitle' : 'import.writtenTitle')}
           </Title>
-          <Table.ScrollContainer minWidth={480}>
+          <TableScroller label={t(result.dryRun ? 'import.featuresTitle' : 'import.writtenTitle')} minWidth={480}>
             <Table striped verticalSpacing="xs">
               <Table.Caption className="visually-hidden">{t(result.dryRun ? 'import.featuresTitle' : 'import.writtenTitle')}</Table.Caption>
               <Table.Thead>
@@ -91,7 +92,7 @@ export function LocalityImportPreview({ result }: { result: LocalityImportResult
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroller>
           {result.features.length > SHOWN_ROWS && (
             <Alert color="gray" variant="light">
               {t('import.moreFeatures', { count: result.features.length - SHOWN_ROWS })}

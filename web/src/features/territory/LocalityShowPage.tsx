@@ -22,7 +22,7 @@ const VISIBLE = { localities: true, places: true, crime: false } as const;
 
 /** One locality: where it is, what it is, its places, its indicators over time and registered crime. */
 export function LocalityShowPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const { id = '' } = useParams();
   const locality = useQuery({ queryKey: localityQueryKey(id), queryFn: () => getLocality(id) });
@@ -60,7 +60,7 @@ export function LocalityShowPage() {
       <Stack gap="xl">
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            {data && <LazyTerritoryMap data={data} visibility={VISIBLE} bounds={bounds} label={t('localities.mapLabel', { name: shown.name })} height={360} isEmbedded />}
+            {data && <LazyTerritoryMap key={i18n.language} data={data} visibility={VISIBLE} bounds={bounds} label={t('localities.mapLabel', { name: shown.name })} height={360} isEmbedded />}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <LocalityDetails locality={shown} kinds={kinds} places={inside} />
