@@ -21,22 +21,36 @@ interface LineChartSpec {
     | { type: 'time'; formatLabel: (value: number) => string; /** The shortest gap between ticks, in ms. */ minInterval?: number }
     | { type: 'category'; categories: readonly string[] };
   formatValue: (value: number) => string;
+  /** Series listed in the legend but switched off at first (the reader can switch them on). */
+  hiddenSeries?: readonly string[];
 }
 
+// A real font list, not "inherit": ECharts measures legend text with it, and "inherit" measures wrong.
+const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+const AXIS_LABEL = { color: '#343a40', fontSize: 12, fontWeight: 'normal', hideOverlap: true } as const;
+
 /** Lines with markers, a legend above the plot and a tooltip; no animation, so it is there at once. */
-export function buildLineChartOption({ series, xAxis, formatValue }: LineChartSpec): LineChartOption {
+export function buildLineChartOption({ series, xAxis, formatValue, hiddenSeries = [] }: LineChartSpec): LineChartOption {
   return {
     animation: false,
     color: CHART_COLORS,
-    textStyle: { fontFamily: 'inherit' },
+    textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-    legend: { type: 'scroll', top: 0, left: 0, right: 0, textStyle: { color: '#343a40' }, pageTextStyle: { color: '#343a40' } },
+    legend: {
+      type: 'scroll',
+      top: 0,
+      left: 0,
+      right: 0,
+      textStyle: { color: '#343a40' },
+      pageTextStyle: { color: '#343a40' },
+      selected: Object.fromEntries(hiddenSeries.map((name) => [name, false])),
+    },
     tooltip: { trigger: 'axis', valueFormatter: (value) => (typeof value === 'number' ? formatValue(value) : String(value ?? '')) },
     xAxis:
       xAxis.type === 'time'
-        ? { type: 'time', minInterval: xAxis.minInterval, axisLabel: { color: '#343a40', hideOverlap: true, formatter: (value: number) => xAxis.formatLabel(value) } }
-        : { type: 'category', data: [...xAxis.categories], axisLabel: { color: '#343a40', hideOverlap: true } },
-    yAxis: { type: 'value', axisLabel: { color: '#343a40', formatter: (value: number) => formatValue(value) } },
+        ? { type: 'time', minInterval: xAxis.minInterval, axisLabel: { ...AXIS_LABEL, formatter: (value: number) => xAxis.formatLabel(value) } }
+        : { type: 'category', data: [...xAxis.categories], axisLabel: AXIS_LABEL },
+    yAxis: { type: 'value', axisLabel: { ...AXIS_LABEL, formatter: (value: number) => formatValue(value) } },
     series: series.map((line) => ({
       type: 'line',
       name: line.name,

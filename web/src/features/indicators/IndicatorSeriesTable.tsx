@@ -16,7 +16,7 @@ export function IndicatorSeriesTable({ series, caption, rowHeader }: IndicatorSe
   const { t, i18n } = useTranslation();
   const dates = [...new Set(series.flatMap(({ values }) => values.map((value) => value.date)))].sort();
   return (
-    <TableScroller label={caption} minWidth={Math.max(480, 220 + dates.length * 110)}>
+    <TableScroller label={caption} minWidth={180 + dates.length * 96}>
       <Table striped verticalSpacing="xs">
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>

@@ -30,7 +30,11 @@ interface FormValues {
   source: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the person's own calendar (toISOString would give the UTC date, a day off around midnight). */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 /** Records an indicator's value at a date; the same date again corrects it. */
 export function IndicatorValueForm({ indicators, place, initialIndicatorId }: IndicatorValueFormProps) {

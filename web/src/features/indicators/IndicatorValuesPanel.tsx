@@ -10,7 +10,7 @@ import { ListSkeleton } from '../../components/ListSkeleton';
 import { hasPermission, useMe } from '../auth/index';
 import { indicatorCsvUrl, indicatorValuesQueryKey, listIndicatorValues } from './api';
 import { IndicatorChart } from './IndicatorChart';
-import type { ValueSeries } from './indicator-chart-option';
+import { isDwarfing, type ValueSeries } from './indicator-chart-option';
 import { IndicatorSeriesTable } from './IndicatorSeriesTable';
 import { IndicatorValueForm } from './IndicatorValueForm';
 
@@ -31,6 +31,11 @@ export function IndicatorValuesPanel({ indicator, indicators, localities }: Indi
     const perLocality = localities.map((locality) => ({ id: locality.id, name: locality.name, values: all.filter((value) => value.localityId === locality.id) }));
     return [city, ...perLocality].filter((line) => line.values.length > 0);
   }, [values.data, localities, t]);
+  // The whole city's figure is usually far above any locality's; its line starts switched off.
+  const hiddenIds = useMemo(() => {
+    const city = series.find((line) => line.id === 'city');
+    return city && isDwarfing(city, series.filter((line) => line !== city)) ? ['city'] : [];
+  }, [series]);
   const placeOptions = [{ value: '', label: t('indicators.wholeCity') }, ...localities.filter((locality) => locality.status === 'active').map((locality) => ({ value: locality.id, label: locality.name }))];
 
   return (
@@ -59,7 +64,7 @@ export function IndicatorValuesPanel({ indicator, indicators, localities }: Indi
       {values.isSuccess && series.length === 0 && <EmptyListNotice>{t('indicators.noValues')}</EmptyListNotice>}
       {series.length > 0 && (
         <>
-          <IndicatorChart series={series} label={t('indicators.chartOfIndicator', { name: indicator.name })} />
+          <IndicatorChart series={series} hiddenIds={hiddenIds} label={t('indicators.chartOfIndicator', { name: indicator.name })} />
           <IndicatorSeriesTable series={series} caption={t('indicators.tableOfIndicator', { name: indicator.name })} rowHeader={t('indicators.column.place')} />
         </>
       )}

@@ -63,14 +63,14 @@ export function TerritoryMapPage() {
       <PageHeader title={t('map.title')} description={t('map.description', { city: me.tenant.name })} />
       {failed && <ErrorAlert error={failed.error} title={t('common.loadFailed')} onRetry={() => void failed.refetch()} />}
       <Grid gap="lg" mt={failed ? 'md' : 0}>
-        <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           {isFramed ? (
             <LazyTerritoryMap key={i18n.language} data={data} visibility={visibility} bounds={bounds} label={t('map.regionLabel', { city: me.tenant.name })} height={isWide ? 640 : 400} />
           ) : (
             <MapSkeleton height={isWide ? 640 : 400} />
           )}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
             {canSeeCrime && month && (
               <NativeSelect
