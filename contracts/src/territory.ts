@@ -175,3 +175,13 @@ export const territoryOfflineCopySchema = z.object({
   places: z.array(z.object({ id: idSchema, name: z.string(), kind: z.enum(PLACE_KINDS), geometry: placeGeometrySchema, localityId: idSchema.nullable() })),
 });
 export type TerritoryOfflineCopy = z.infer<typeof territoryOfflineCopySchema>;
+
+const labelsSchema = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().trim().min(1).max(100)).refine((labels) => Object.keys(labels).length > 0);
+
+export const localityKindCreateSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  labels: labelsSchema,
+  color: z.string().regex(/^#[0-9a-f]{6}$/),
+});
+export const localityKindUpdateSchema = localityKindCreateSchema.omit({ code: true }).partial();
+export const localityKindListSchema = z.object({ items: z.array(localityKindSchema) });

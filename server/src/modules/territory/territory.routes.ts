@@ -7,6 +7,10 @@ import {
   localityDetailSchema,
   localityImportFieldsSchema,
   localityImportResultSchema,
+  localityKindCreateSchema,
+  localityKindListSchema,
+  localityKindSchema,
+  localityKindUpdateSchema,
   localityListQuerySchema,
   localityListSchema,
   localityUpdateSchema,
@@ -23,6 +27,7 @@ import { readUpload } from '../../http/upload';
 import { getCityArea, setCityArea } from './city-area.service';
 import { importLocalities } from './import-localities';
 import { buildOfflineCopy } from './offline-copy.service';
+import { createKind, listKinds, updateKind } from './locality-kind.service';
 import { presentIssues } from './import.presenter';
 import { presentLocality, presentLocalityDetail, presentLocalityFeature, presentLocalityKind } from './locality.presenter';
 import {
@@ -80,6 +85,42 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         const [rows, kinds] = [await listLocalities(tx, { status }), await listLocalityKinds(tx)];
         return { items: rows.map(presentLocality), kinds: kinds.map(presentLocalityKind) };
       });
+    },
+  );
+
+  app.get(
+    '/locality-kinds',
+    { schema: { tags, summary: 'The city’s kinds of locality', response: { 200: localityKindListSchema } }, config: { access: 'locality:list' } },
+    async (request) => ({ items: await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listKinds(tx)) }),
+  );
+
+  app.post(
+    '/locality-kinds',
+    {
+      schema: { tags, summary: 'Add a kind of locality', body: localityKindCreateSchema, response: { 201: localityKindSchema } },
+      config: { access: 'locality:update' },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return reply.code(201).send(await withTenant(app.database.db, actor.tenantId, (tx) => createKind(tx, actor, request.body)));
+    },
+  );
+
+  app.patch(
+    '/locality-kinds/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Relabel or recolour a kind of locality',
+        params: z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/) }),
+        body: localityKindUpdateSchema,
+        response: { 200: localityKindSchema },
+      },
+      config: { access: 'locality:update' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return withTenant(app.database.db, actor.tenantId, (tx) => updateKind(tx, actor, request.params.code, request.body));
     },
   );
 

@@ -151,3 +151,41 @@ describe('offline copy for the field app', () => {
     expect(changed.json().places).toHaveLength(1);
   });
 });
+
+describe('kinds of locality', () => {
+  it('lets the coordinator add and relabel kinds, and use a new kind at once', async () => {
+    const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const listed = await ctx.app.inject({ method: 'GET', url: '/api/v1/locality-kinds', headers: as(session) });
+    expect(listed.json().items.map((kind: { code: string }) => kind.code)).toEqual(['socially_excluded', 'at_risk', 'other_risk']);
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/locality-kinds',
+      headers: as(session),
+      payload: { code: 'hostel_area', labels: { cs: 'Okolí ubytoven', hu: 'Munkásszállók környéke', en: 'Hostel area' }, color: '#0f766e' },
+    });
+    expect(created.statusCode).toBe(201);
+    const duplicate = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/locality-kinds',
+      headers: as(session),
+      payload: { code: 'hostel_area', labels: { en: 'Again' }, color: '#0f766e' },
+    });
+    expect(duplicate.statusCode).toBe(400);
+    const relabelled = await ctx.app.inject({ method: 'PATCH', url: '/api/v1/locality-kinds/hostel_area', headers: as(session), payload: { labels: { en: 'Hostels' } } });
+    expect(relabelled.json().labels).toEqual({ cs: 'Okolí ubytoven', hu: 'Munkásszállók környéke', en: 'Hostels' });
+    const locality = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/localities',
+      headers: as(session),
+      payload: { name: 'U ubytoven', kind: 'hostel_area', boundary: { type: 'Polygon', coordinates: square } },
+    });
+    expect(locality.statusCode).toBe(201);
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/localities',
+      headers: as(session),
+      payload: { name: 'X', kind: 'no_such_kind', boundary: { type: 'Polygon', coordinates: square } },
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+});
