@@ -109,7 +109,7 @@ describe('the coordinator keeps the territory: map, GeoJSON import, a locality a
       for (const [term, value] of [['Nově importováno', '2'], ['Již dříve importováno', '1'], ['Mimo území města (přeskočeno)', '1'], ['Chybné řádky (přeskočeno)', '1']]) {
         expect(await crimeImport.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent(), term).toBe(value);
       }
-      await crimeImport.getByText('Řádek 5: Neplatná nebo chybějící hodnota ve sloupci „x“.').waitFor();
+      await crimeImport.getByText('Skutek č. 5 v souboru: Neplatná nebo chybějící hodnota ve sloupci „x“.').waitFor();
       await expectAccessible(page, 'police data imported');
       await shots.shoot(page, 'crime-import-done');
 
@@ -192,7 +192,20 @@ describe('the coordinator keeps the territory: map, GeoJSON import, a locality a
 
       await openFromNavigation(page, 'Ukazatele lokalit', 'Ukazatele lokalit');
       await page.getByRole('button', { name: /^Obyvatelé/ }).click();
-      await page.getByRole('table', { name: 'Obyvatelé podle místa a data' }).getByRole('row', { name: /Santoška/ }).first().waitFor();
+      const byPlace = page.getByRole('table', { name: 'Obyvatelé podle místa a data' });
+      await byPlace.getByRole('row', { name: /Santoška/ }).first().waitFor();
+      // Many values from a table: all rows or none, each bad row named.
+      const tableImport = page.getByRole('form', { name: 'Import hodnot z tabulky' });
+      const values = (rows: string) => Buffer.from(`datum,lokalita,hodnota,zdroj\n${rows}`);
+      await tableImport.locator('input[type="file"]').setInputFiles({ name: 'obyvatele.csv', mimeType: 'text/csv', buffer: values('2026-06-30,,86 500,Odhad\n2026-06-30,Neexistující lokalita,10,Odhad\n') });
+      await tableImport.getByRole('button', { name: 'Importovat hodnoty' }).click();
+      await tableImport.getByRole('alert').getByText(/^Řádek 3: /).waitFor();
+      await expectAccessible(page, 'indicator values refused');
+      await shots.shoot(page, 'indicator-import-refused');
+      await tableImport.locator('input[type="file"]').setInputFiles({ name: 'obyvatele.csv', mimeType: 'text/csv', buffer: values('2026-06-30,,86 500,Odhad\n2026-06-30,Radlice – ubytovny,1 350,Odhad\n') });
+      await tableImport.getByRole('button', { name: 'Importovat hodnoty' }).click();
+      await byPlace.getByRole('columnheader', { name: '30. 6. 2026' }).waitFor();
+      await byPlace.getByRole('row', { name: /Radlice – ubytovny/ }).getByRole('cell', { name: /^1\s350$/ }).waitFor();
       await expectAccessible(page, 'indicators');
       await shots.shoot(page, 'indicators');
 

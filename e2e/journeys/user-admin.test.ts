@@ -69,7 +69,7 @@ describe('an admin runs the accounts of their city', () => {
         await page.getByRole('button', { name: 'Přihlásit se' }).click();
         await answered;
       }
-      await page.getByRole('alert').filter({ hasText: /^Příliš mnoho neúspěšných pokusů o přihlášení\. Zkuste to znovu za \d+ min\.$/ }).waitFor();
+      await page.getByRole('alert').filter({ hasText: /^Příliš mnoho neúspěšných pokusů o přihlášení\. Zkuste to znovu za \d+\smin\.$/ }).waitFor();
       await expectAccessible(page, 'sign-in throttled');
       await shots.shoot(page, 'throttled');
     });

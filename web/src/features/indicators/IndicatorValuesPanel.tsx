@@ -8,11 +8,14 @@ import { EmptyListNotice } from '../../components/EmptyListNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { hasPermission, useMe } from '../auth/index';
-import { indicatorCsvUrl, indicatorValuesQueryKey, listIndicatorValues } from './api';
+import { indicatorCsvUrl, indicatorValuesQueryKey, indicatorXlsxUrl, listIndicatorValues } from './api';
 import { IndicatorChart } from './IndicatorChart';
 import { isDwarfing, type ValueSeries } from './indicator-chart-option';
 import { IndicatorSeriesTable } from './IndicatorSeriesTable';
 import { IndicatorValueForm } from './IndicatorValueForm';
+import { IndicatorValueImportForm } from './IndicatorValueImportForm';
+
+const DOWNLOAD_STYLE = { display: 'inline-flex', alignItems: 'center', gap: 4 } as const;
 
 interface IndicatorValuesPanelProps {
   indicator: Indicator;
@@ -54,10 +57,16 @@ export function IndicatorValuesPanel({ indicator, indicators, localities }: Indi
             </Text>
           )}
         </div>
-        <Anchor href={indicatorCsvUrl(indicator.id)} download size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <IconDownload size={16} aria-hidden="true" />
-          {t('indicators.exportCsv')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor href={indicatorCsvUrl(indicator.id)} download size="sm" style={DOWNLOAD_STYLE}>
+            <IconDownload size={16} aria-hidden="true" />
+            {t('indicators.exportCsv')}
+          </Anchor>
+          <Anchor href={indicatorXlsxUrl(indicator.id)} download size="sm" style={DOWNLOAD_STYLE}>
+            <IconDownload size={16} aria-hidden="true" />
+            {t('indicators.exportXlsx')}
+          </Anchor>
+        </Group>
       </Group>
       {values.isPending && <ListSkeleton rows={3} />}
       {values.isError && <ErrorAlert error={values.error} title={t('common.loadFailed')} onRetry={() => void values.refetch()} />}
@@ -74,6 +83,10 @@ export function IndicatorValuesPanel({ indicator, indicators, localities }: Indi
             {t('indicators.recordTitle')}
           </Title>
           <IndicatorValueForm key={indicator.id} indicators={indicators} initialIndicatorId={indicator.id} place={{ options: placeOptions }} />
+          <Title order={3} fz="h4" mt="xl" mb="sm">
+            {t('indicatorImport.title')}
+          </Title>
+          <IndicatorValueImportForm key={`import-${indicator.id}`} indicator={indicator} />
         </Paper>
       )}
     </Stack>

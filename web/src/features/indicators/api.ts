@@ -1,6 +1,7 @@
 import {
   indicatorListSchema,
   indicatorSchema,
+  indicatorValueImportResultSchema,
   indicatorValueListSchema,
   indicatorValueSchema,
   localityIndicatorSeriesSchema,
@@ -49,4 +50,16 @@ export async function listLocalitySeries(localityId: string) {
 /** The CSV download of an indicator's values (the browser follows the link with the session cookie). */
 export function indicatorCsvUrl(indicatorId: string): string {
   return apiUrl(`/indicators/${encodeURIComponent(indicatorId)}/values`, { format: 'csv' });
+}
+
+/** The XLSX download of an indicator's values, with headers that import back. */
+export function indicatorXlsxUrl(indicatorId: string): string {
+  return apiUrl(`/indicators/${encodeURIComponent(indicatorId)}/values`, { format: 'xlsx' });
+}
+
+/** Records many values from a CSV or XLSX table (date, locality, value, source); all rows or none. */
+export function importIndicatorValues(indicatorId: string, file: File) {
+  const form = new FormData();
+  form.set('file', file);
+  return requestJson('POST', `/indicators/${encodeURIComponent(indicatorId)}/values/import`, indicatorValueImportResultSchema, { form });
 }
