@@ -63,7 +63,10 @@ export function LocalityShowPage() {
             {data && <LazyTerritoryMap key={i18n.language} data={data} visibility={VISIBLE} bounds={bounds} label={t('localities.mapLabel', { name: shown.name })} height={360} isEmbedded />}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <LocalityDetails locality={shown} kinds={kinds} places={inside} />
+            <Stack gap="md">
+              {places.isError && <ErrorAlert error={places.error} title={t('common.loadFailed')} onRetry={() => void places.refetch()} />}
+              <LocalityDetails locality={shown} kinds={kinds} places={inside} />
+            </Stack>
           </Grid.Col>
         </Grid>
         {hasPermission(me, 'indicator:list') && <LocalityIndicatorsSection localityId={id} localityName={shown.name} isActive={shown.status === 'active'} />}

@@ -6,9 +6,9 @@ import type { PlaceKind } from './place-kinds';
 export function PlaceKindSymbol({ kind }: { kind: PlaceKind }) {
   const style = PLACE_KIND_STYLE[kind];
   return (
-    <Box w={24} mt={4} style={{ flexShrink: 0, display: 'flex', justifyContent: 'center' }} aria-hidden="true">
+    <Box w={24} style={{ flexShrink: 0, display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: 20 }} aria-hidden="true">
       {style.isDashed ? (
-        <Box w={24} mt={6} style={{ borderTop: `4px dashed ${style.color}` }} />
+        <Box w={24} style={{ borderTop: `4px dashed ${style.color}` }} />
       ) : (
         <Box w={16} h={16} style={{ background: style.color, border: `2.5px solid ${MAP_COLORS.placeOutline}`, boxShadow: `0 0 0 1px ${style.color}`, borderRadius: '50%' }} />
       )}

@@ -60,7 +60,7 @@ export function TerritoryMapPage() {
 
   return (
     <>
-      <PageHeader title={t('map.title')} description={t('map.description', { city: me.tenant.name })} />
+      <PageHeader title={t('map.title')} description={t(canSeeCrime ? 'map.description' : 'map.descriptionWithoutCrime', { city: me.tenant.name })} />
       {failed && <ErrorAlert error={failed.error} title={t('common.loadFailed')} onRetry={() => void failed.refetch()} />}
       <Grid gap="lg" mt={failed ? 'md' : 0}>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>

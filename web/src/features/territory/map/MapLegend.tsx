@@ -7,7 +7,8 @@ import type { PlaceKind } from '../place-kinds';
 import { useKindLabel } from '../use-localities';
 import { crimeLegendSteps, crimeRadius } from './crime-scale';
 import type { LayerVisibility, MapLayerId } from './map-layers';
-import { MAP_COLORS, PLACE_KIND_STYLE } from './map-style';
+import { PlaceKindSymbol } from '../PlaceKindSymbol';
+import { MAP_COLORS } from './map-style';
 
 interface MapLegendProps {
   kinds: readonly LocalityKind[];
@@ -64,19 +65,11 @@ export function MapLegend({ kinds, placeKinds, visibility, onToggle, crime }: Ma
         <Stack gap={6}>
           <Checkbox label={t('map.layers.places')} checked={visibility.places} onChange={toggle('places')} />
           <LegendList label={t('map.layers.places')}>
-            {placeKinds.map((kind) => {
-              const style = PLACE_KIND_STYLE[kind];
-              const symbol = style.isDashed ? (
-                <Box w={24} style={{ borderTop: `4px dashed ${style.color}` }} />
-              ) : (
-                <Box w={16} h={16} style={{ background: style.color, border: `2.5px solid ${MAP_COLORS.placeOutline}`, boxShadow: `0 0 0 1px ${style.color}`, borderRadius: '50%' }} />
-              );
-              return (
-                <LegendItem key={kind} symbol={symbol}>
-                  {t(`places.kinds.${kind}`)}
-                </LegendItem>
-              );
-            })}
+            {placeKinds.map((kind) => (
+              <LegendItem key={kind} symbol={<PlaceKindSymbol kind={kind} />}>
+                {t(`places.kinds.${kind}`)}
+              </LegendItem>
+            ))}
           </LegendList>
         </Stack>
         {crime && (
