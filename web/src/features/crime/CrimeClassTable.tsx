@@ -29,7 +29,7 @@ export function CrimeClassTable({ counts, classes, total, caption }: CrimeClassT
       <Table.Tbody>
         {rows.map((row) => (
           <Table.Tr key={row.code}>
-            <Table.Th scope="row" fw={400} className="wrap-anywhere">
+            <Table.Th scope="row" fw={400} className="wrap-words">
               {row.name}
             </Table.Th>
             <Table.Td ta="right">{formatNumber(row.count, i18n.language)}</Table.Td>

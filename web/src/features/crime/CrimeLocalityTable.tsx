@@ -39,7 +39,7 @@ export function CrimeLocalityTable({ rows, localities, classes, caption }: Crime
           <Table.Tr>
             <Table.Th scope="col">{t('crime.column.locality')}</Table.Th>
             {shown.map((crimeClass) => (
-              <Table.Th key={crimeClass.code} scope="col" ta="right" className="wrap-anywhere">
+              <Table.Th key={crimeClass.code} scope="col" ta="right" className="wrap-words">
                 {crimeClass.name}
               </Table.Th>
             ))}
@@ -52,7 +52,7 @@ export function CrimeLocalityTable({ rows, localities, classes, caption }: Crime
           {rows.localities.map((row) => (
             <Table.Tr key={row.localityId}>
               <Table.Th scope="row" fw={400}>
-                <Anchor component={Link} to={`/localities/${row.localityId}`} size="sm" className="wrap-anywhere">
+                <Anchor component={Link} to={`/localities/${row.localityId}`} size="sm" className="wrap-words">
                   {nameOf(row.localityId)}
                 </Anchor>
               </Table.Th>

@@ -55,7 +55,7 @@ export function CrimeTrendSection({ month, classes }: { month: string; classes: 
                 <Table.Tr>
                   <Table.Th scope="col">{t('crime.month')}</Table.Th>
                   {lines.map((line) => (
-                    <Table.Th key={line.name} scope="col" ta="right" className="wrap-anywhere">
+                    <Table.Th key={line.name} scope="col" ta="right" className="wrap-words">
                       {line.name}
                     </Table.Th>
                   ))}

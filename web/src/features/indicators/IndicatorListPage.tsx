@@ -1,5 +1,5 @@
-import { Button, Grid, NavLink, Paper, Text } from '@mantine/core';
-import { IconChartLine, IconPlus } from '@tabler/icons-react';
+import { Button, Grid, NativeSelect } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,16 +9,19 @@ import { EmptyListNotice } from '../../components/EmptyListNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { PageHeader } from '../../components/PageHeader';
+import { useIsWide } from '../../components/use-is-wide';
 import { hasPermission, useMe } from '../auth/index';
 import { useLocalities } from '../territory/index';
 import { INDICATORS_QUERY_KEY, listIndicators } from './api';
 import { IndicatorCreateForm } from './IndicatorCreateForm';
+import { IndicatorNavList } from './IndicatorNavList';
 import { IndicatorValuesPanel } from './IndicatorValuesPanel';
 
 /** The indicators the city follows, and one indicator's values across the city and its localities. */
 export function IndicatorListPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const isWide = useIsWide();
   const indicators = useQuery({ queryKey: INDICATORS_QUERY_KEY, queryFn: listIndicators });
   const localities = useLocalities('all');
   const [params, setParams] = useSearchParams();
@@ -47,21 +50,17 @@ export function IndicatorListPage() {
       {selected && localities.data && (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-            <Paper component="nav" withBorder radius="md" p={4} aria-label={t('indicators.listLabel')}>
-              {list.map((indicator) => (
-                <NavLink
-                  key={indicator.id}
-                  component="button"
-                  type="button"
-                  label={<span className="wrap-anywhere">{indicator.name}</span>}
-                  description={<Text span size="xs" c="dimmed">{indicator.unit}</Text>}
-                  leftSection={<IconChartLine size={18} aria-hidden="true" />}
-                  active={indicator.id === selected.id}
-                  aria-current={indicator.id === selected.id ? 'true' : undefined}
-                  onClick={() => select(indicator.id)}
-                />
-              ))}
-            </Paper>
+            {isWide ? (
+              <IndicatorNavList indicators={list} selectedId={selected.id} onSelect={select} />
+            ) : (
+              // On a phone the list would push the values off the screen: a select instead.
+              <NativeSelect
+                label={t('indicators.form.indicator')}
+                value={selected.id}
+                onChange={(event) => select(event.currentTarget.value)}
+                data={list.map((indicator) => ({ value: indicator.id, label: `${indicator.name} (${indicator.unit})` }))}
+              />
+            )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
             <IndicatorValuesPanel indicator={selected} indicators={list} localities={localities.data.items} />

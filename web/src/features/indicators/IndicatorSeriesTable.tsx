@@ -32,7 +32,7 @@ export function IndicatorSeriesTable({ series, caption, rowHeader }: IndicatorSe
         <Table.Tbody>
           {series.map(({ id, name, values }) => (
             <Table.Tr key={id}>
-              <Table.Th scope="row" fw={500} className="wrap-anywhere">
+              <Table.Th scope="row" fw={500} className="wrap-words">
                 {name}
               </Table.Th>
               {dates.map((date) => {

@@ -52,7 +52,7 @@ export function LocalityImportPreview({ result }: { result: LocalityImportResult
               {result.invalid.map((issue) => (
                 <Table.Tr key={issue.index}>
                   <Table.Td>{issue.index + 1}</Table.Td>
-                  <Table.Td className="wrap-anywhere">{issue.reason}</Table.Td>
+                  <Table.Td className="wrap-words">{issue.reason}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -81,8 +81,8 @@ export function LocalityImportPreview({ result }: { result: LocalityImportResult
                 {features.map((feature) => (
                   <Table.Tr key={feature.index}>
                     <Table.Td>{feature.index + 1}</Table.Td>
-                    <Table.Td className="wrap-anywhere">{feature.name}</Table.Td>
-                    <Table.Td className="wrap-anywhere">{feature.code ?? '–'}</Table.Td>
+                    <Table.Td className="wrap-words">{feature.name}</Table.Td>
+                    <Table.Td className="wrap-words">{feature.code ?? '–'}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={feature.action === 'create' ? 'green' : 'blue'}>
                         {t(`import.action.${feature.action}`)}

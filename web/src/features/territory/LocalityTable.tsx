@@ -40,7 +40,7 @@ export function LocalityTable({ localities, kinds, canUpdate }: LocalityListProp
           {localities.map((locality) => (
             <Table.Tr key={locality.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/localities/${locality.id}`} fw={600} size="sm" className="wrap-anywhere">
+                <Anchor component={Link} to={`/localities/${locality.id}`} fw={600} size="sm" className="wrap-words">
                   {locality.name}
                 </Anchor>
                 {locality.externalCode && (
@@ -52,7 +52,7 @@ export function LocalityTable({ localities, kinds, canUpdate }: LocalityListProp
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   <KindSwatch color={colorOf(locality.kind)} />
-                  <Text size="sm" className="wrap-anywhere">
+                  <Text size="sm" className="wrap-words">
                     {kindLabel(locality.kind)}
                   </Text>
                 </Group>
