@@ -22,6 +22,7 @@ export const ERROR_CATALOGUE = {
   invalid_geometry: { status: 422, when: 'a drawn or sent area is not a valid polygon and cannot be repaired' },
   import_unreadable: { status: 422, when: 'an uploaded file is not JSON, not a FeatureCollection, or not the expected CSV' },
   import_has_invalid_features: { status: 422, when: 'an import would skip invalid features and skipping was not asked for; see `errors`' },
+  import_has_invalid_rows: { status: 422, when: 'a table import (CSV, XLSX) has invalid rows; all or nothing, see `errors`' },
   file_required: { status: 400, when: 'a multipart upload without its `file` part' },
   payload_too_large: { status: 413, when: 'the body is larger than the route accepts' },
   unsupported_media_type: { status: 415, when: 'the body is not of a type the route accepts' },

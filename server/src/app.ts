@@ -64,9 +64,10 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
         scriptSrc: ["'self'"],
         // Mantine sets CSS variables in style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The base map (MAP_SOURCES) loads style, tiles, glyphs and sprites by fetch and as images.
+        imgSrc: ["'self'", 'data:', 'blob:', ...config.mapSources],
         workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...config.mapSources],
         upgradeInsecureRequests: null,
       },
     },

@@ -17,6 +17,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Origins the map may load its base style, tiles, glyphs and sprites from (space-separated). */
+  MAP_SOURCES: z.string().default(''),
   /** Failed sign-ins allowed in 15 minutes per account and per client address. */
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
@@ -33,6 +35,8 @@ export interface Config {
   session: { idleMinutes: number; maxDays: number; cookieSecure: boolean };
   logLevel: string;
   trustProxy: boolean;
+  /** Origins allowed in the content security policy for the base map. */
+  mapSources: string[];
   /** Sign-in throttling: failures allowed in the window, per account and per address. */
   throttle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
 }
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY === 'true',
+    mapSources: parsed.MAP_SOURCES.split(/[\s,]+/).filter((origin) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)),
     throttle: {
       windowMinutes: 15,
       maxPerAccount: parsed.SIGNIN_MAX_FAILURES_PER_ACCOUNT,

@@ -35,6 +35,16 @@ describe('health', () => {
   });
 });
 
+describe('content security policy', () => {
+  it('allows the configured base-map origins and nothing else from outside', async () => {
+    const app = await buildApp({ config: testConfig({ mapSources: ['https://tiles.example.org'] }), database: ctx.database });
+    const policy = (await app.inject({ method: 'GET', url: '/healthz' })).headers['content-security-policy'] as string;
+    expect(policy).toContain("connect-src 'self' https://tiles.example.org");
+    expect(policy).toContain("script-src 'self';");
+    await app.close();
+  });
+});
+
 describe('API documentation', () => {
   it('serves OpenAPI 3.1 generated from the zod schemas', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/docs/openapi.json' });

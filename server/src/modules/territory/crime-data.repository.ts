@@ -93,7 +93,8 @@ export async function summariseOffences(
   period: Period,
   query: { groupBy: CrimeDimension[]; localityId?: string | undefined },
 ): Promise<Record<string, unknown>[]> {
-  const columns = query.groupBy.map((dimension) => sql`${dimensionSql(dimension, period)} AS ${sql.ref(dimension)}`);
+  // `locality` comes out as localityId, like every id in the API.
+  const columns = query.groupBy.map((dimension) => sql`${dimensionSql(dimension, period)} AS ${sql.ref(dimension === 'locality' ? 'locality_id' : dimension)}`);
   const groups = query.groupBy.map((_dimension, index) => sql.raw(String(index + 1)));
   const { rows } = await sql<Record<string, unknown>>`
     SELECT ${sql.join(columns)}, count(*)::int AS count

@@ -121,7 +121,7 @@ export async function importIndicatorValues(tx: TenantTx, actor: Actor, indicato
     return { date, localityId: localityId ?? null, value, source: row.source?.trim() || undefined };
   });
   if (invalid.length > 0) {
-    throw new AppError('import_has_invalid_features', {
+    throw new AppError('import_has_invalid_rows', {
       fields: invalid.map(({ index, code, params }) => ({ field: `rows.${index}`, code, params })),
     });
   }

@@ -43,6 +43,8 @@ describe('police crime data', () => {
     expect(locality.statusCode).toBe(201);
     const result = (await importCrime(session, SAMPLE)).json();
     expect(result.imported).toBeGreaterThan(0);
+    const byLocality = (await summary(session, 'from=2026-07-01&to=2026-07-31&groupBy=locality')).json();
+    expect(byLocality.rows).toEqual([{ localityId: locality.json().id, count: result.imported }]);
     expect(result.imported + result.outsideArea).toBe(400);
     const placed = await withTenant(ctx.database.db, tenant.id, (tx) =>
       sql<{ n: number }>`SELECT count(*)::int AS n FROM crime_offences WHERE tenant_id = ${tenant.id} AND locality_id = ${locality.json().id}`.execute(tx),

@@ -35,7 +35,7 @@ describe('locality import', () => {
     // The simplified real boundary of one district crosses itself: reported with where.
     expect(preview.json()).toMatchObject({ dryRun: true, total: 22, created: 21, updated: 0 });
     expect(preview.json().invalid).toEqual([
-      { index: 4, code: 'invalid_geometry', reason: expect.stringMatching(/^The feature’s boundary is not valid \(Self-intersection\[14\.3/) },
+      { index: 4, code: 'invalid_geometry', reason: expect.stringMatching(/^The feature’s boundary is not valid \(the boundary crosses itself at 14\.3\d{4} 50\.\d{5}\)\.$/) },
     ]);
     expect(await snapshotTenants(ctx.database.db, [tenant.id])).toBe(before);
 

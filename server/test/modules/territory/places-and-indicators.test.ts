@@ -106,6 +106,7 @@ describe('indicator tables', () => {
     const bad = 'date,locality,value,source\n2024-12-31,Sokolská,120,Sčítání\n2024-13-01,,5,\n2024-12-31,Nowhere,5,\n';
     const refused = await upload(ctx.app, session, `/api/v1/indicators/${id}/values/import`, bad, {}, 'values.csv');
     expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('import_has_invalid_rows');
     expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['rows.1', 'rows.2']);
     const values = () => ctx.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}/values`, headers: as(session) });
     expect((await values()).json().items).toEqual([]);
