@@ -16,6 +16,8 @@ const AuditLogPage = lazy(() => import('../features/audit/index').then((module) 
 const TerritoryMapPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.TerritoryMapPage })));
 const LocalityListPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityListPage })));
 const LocalityShowPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityShowPage })));
+const LocalityNewPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityNewPage })));
+const LocalityBoundaryPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityBoundaryPage })));
 const TerritoryImportPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.TerritoryImportPage })));
 const IndicatorListPage = lazy(() => import('../features/indicators/index').then((module) => ({ default: module.IndicatorListPage })));
 const CrimeSummaryPage = lazy(() => import('../features/crime/index').then((module) => ({ default: module.CrimeSummaryPage })));
@@ -77,6 +79,8 @@ export function AppRoutes() {
         />
         <Route path="map" element={<Guarded permission="locality:list" page={<TerritoryMapPage />} />} />
         <Route path="localities" element={<Guarded permission="locality:list" page={<LocalityListPage />} />} />
+        <Route path="localities/new" element={<Guarded permission="locality:create" page={<LocalityNewPage />} />} />
+        <Route path="localities/:id/boundary" element={<Guarded permission="locality:update" page={<LocalityBoundaryPage />} />} />
         <Route path="localities/:id" element={<Guarded permission="locality:read" page={<LocalityShowPage />} />} />
         <Route path="indicators" element={<Guarded permission="indicator:list" page={<IndicatorListPage />} />} />
         <Route path="crime" element={<Guarded permission="crime_data:read" page={<CrimeSummaryPage />} />} />

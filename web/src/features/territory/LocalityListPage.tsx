@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl } from '@mantine/core';
-import { IconFileImport, IconMap2 } from '@tabler/icons-react';
+import { IconFileImport, IconMap2, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyListNotice } from '../../components/EmptyListNotice';
@@ -37,6 +37,11 @@ export function LocalityListPage() {
             <Button component={Link} to="/map" variant="default" leftSection={<IconMap2 size={18} aria-hidden="true" />}>
               {t('localities.showOnMap')}
             </Button>
+            {hasPermission(me, 'locality:create') && (
+              <Button component={Link} to="/localities/new" variant="default" leftSection={<IconPlus size={18} aria-hidden="true" />}>
+                {t('localities.new')}
+              </Button>
+            )}
             {hasPermission(me, 'locality:import') && (
               <Button component={Link} to="/import" leftSection={<IconFileImport size={18} aria-hidden="true" />}>
                 {t('localities.import')}

@@ -1,9 +1,10 @@
-import { Grid, Stack } from '@mantine/core';
+import { Button, Grid, Stack } from '@mantine/core';
+import { IconPolygon } from '@tabler/icons-react';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
@@ -55,7 +56,16 @@ export function LocalityShowPage() {
       <PageHeader
         title={shown.name}
         description={kinds.length > 0 ? kindLabel(shown.kind) : undefined}
-        actions={hasPermission(me, 'locality:update') && <LocalityStatusButton locality={shown} />}
+        actions={
+          hasPermission(me, 'locality:update') && (
+            <>
+              <Button size="xs" variant="default" component={Link} to={`/localities/${id}/boundary`} leftSection={<IconPolygon size={14} aria-hidden="true" />}>
+                {t('boundary.edit')}
+              </Button>
+              <LocalityStatusButton locality={shown} />
+            </>
+          )
+        }
       />
       <Stack gap="xl">
         <Grid gap="lg">

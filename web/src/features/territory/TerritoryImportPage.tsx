@@ -5,6 +5,7 @@ import { ListSkeleton } from '../../components/ListSkeleton';
 import { PageHeader } from '../../components/PageHeader';
 import { hasPermission, useMe } from '../auth/index';
 import { CrimeImportCard } from '../crime/index';
+import { CityAreaCard } from './CityAreaCard';
 import { LocalityImportForm } from './LocalityImportForm';
 import { useLocalities } from './use-localities';
 
@@ -20,6 +21,7 @@ export function TerritoryImportPage() {
         {localities.isPending && <ListSkeleton rows={3} />}
         {localities.isError && <ErrorAlert error={localities.error} title={t('common.loadFailed')} onRetry={() => void localities.refetch()} />}
         {localities.data && <LocalityImportForm kinds={localities.data.kinds} />}
+        {hasPermission(me, 'locality:update') && <CityAreaCard />}
         {hasPermission(me, 'crime_data:import') && <CrimeImportCard />}
       </Stack>
     </>

@@ -1,5 +1,6 @@
-import { Grid, NativeSelect, Stack } from '@mantine/core';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { Button, Grid, NativeSelect, Stack } from '@mantine/core';
+import { IconMapPinPlus } from '@tabler/icons-react';
+import type { FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import type { LayerVisibility, MapLayerId, TerritoryMapData } from './map/map-la
 import { maxCrimeCount } from './map/crime-scale';
 import { MapLegend } from './map/MapLegend';
 import { PLACE_KINDS } from './place-kinds';
+import { PlaceCreateForm } from './PlaceCreateForm';
 import { useLocalities } from './use-localities';
 import { useIsWide } from '../../components/use-is-wide';
 
@@ -36,6 +38,8 @@ export function TerritoryMapPage() {
     enabled: canSeeCrime && month !== null,
   });
   const [visibility, setVisibility] = useState<LayerVisibility>({ localities: true, places: true, crime: true });
+  const [isAddingPlace, setAddingPlace] = useState(false);
+  const canAddPlace = hasPermission(me, 'place:create');
   const toggle = (layer: MapLayerId, isVisible: boolean) => setVisibility((current) => ({ ...current, [layer]: isVisible }));
 
   const kinds = localities.data?.kinds ?? [];
@@ -54,13 +58,28 @@ export function TerritoryMapPage() {
     () => (cityArea.data ? boundsOf([cityArea.data as MultiPolygon]) : boundsOf((features.data?.features ?? []).map((feature) => feature.geometry as MultiPolygon))),
     [cityArea.data, features.data],
   );
+  const context = useMemo<Geometry[]>(
+    () => [...(cityArea.data ? [cityArea.data as MultiPolygon] : []), ...(features.data?.features ?? []).map((feature) => feature.geometry as Geometry)],
+    [cityArea.data, features.data],
+  );
   const failed = [localities, features, places, cityArea, crime].find((query) => query.isError);
   const isFramed = cityArea.isSuccess && (cityArea.data !== null || features.isSuccess);
   const crimeTotal = (crime.data?.features ?? []).reduce((sum, feature) => sum + Number(feature.properties?.count ?? 0), 0);
 
   return (
     <>
-      <PageHeader title={t('map.title')} description={t(canSeeCrime ? 'map.description' : 'map.descriptionWithoutCrime', { city: me.tenant.name })} />
+      <PageHeader
+        title={t('map.title')}
+        description={t(canSeeCrime ? 'map.description' : 'map.descriptionWithoutCrime', { city: me.tenant.name })}
+        actions={
+          canAddPlace &&
+          !isAddingPlace && (
+            <Button leftSection={<IconMapPinPlus size={18} aria-hidden="true" />} onClick={() => setAddingPlace(true)}>
+              {t('places.add')}
+            </Button>
+          )
+        }
+      />
       {failed && <ErrorAlert error={failed.error} title={t('common.loadFailed')} onRetry={() => void failed.refetch()} />}
       <Grid gap="lg" mt={failed ? 'md' : 0}>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
@@ -72,6 +91,7 @@ export function TerritoryMapPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
+            {isAddingPlace && <PlaceCreateForm context={context} bounds={bounds} onDone={() => setAddingPlace(false)} />}
             {canSeeCrime && month && (
               <NativeSelect
                 label={t('crime.month')}

@@ -5,11 +5,15 @@ import {
   localityImportResultSchema,
   localityListSchema,
   placeListSchema,
+  placeSchema,
+  type AreaGeometry,
+  type LocalityCreate,
   type LocalityDetail,
   type LocalityImportResult,
   type LocalityUpdate,
 } from '@saferhood/contracts';
 import { requestJson } from '../../lib/api-client';
+import type { PlaceKind } from './place-kinds';
 
 export type LocalityStatusFilter = 'active' | 'archived' | 'all';
 
@@ -37,6 +41,25 @@ export function getLocality(id: string): Promise<LocalityDetail> {
 
 export function updateLocality(id: string, update: LocalityUpdate): Promise<LocalityDetail> {
   return requestJson('PATCH', `/localities/${encodeURIComponent(id)}`, localityDetailSchema, { body: update });
+}
+
+export function createLocality(create: LocalityCreate): Promise<LocalityDetail> {
+  return requestJson('POST', '/localities', localityDetailSchema, { body: create });
+}
+
+export interface PlaceCreate {
+  name: string;
+  kind: PlaceKind;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+}
+
+export function createPlace(create: PlaceCreate) {
+  return requestJson('POST', '/places', placeSchema, { body: create });
+}
+
+/** Sets (or replaces) the city's own area, the frame every map opens on. */
+export function setCityArea(boundary: AreaGeometry) {
+  return requestJson('PUT', '/city-area', cityAreaSchema, { body: { boundary } });
 }
 
 export async function listPlaces() {

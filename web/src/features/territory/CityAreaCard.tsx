@@ -1,0 +1,113 @@
+import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { areaGeometrySchema, type AreaGeometry } from '@saferhood/contracts';
+import { IconUpload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { notify } from '../../lib/notify';
+import { CITY_AREA_QUERY_KEY, getCityArea, setCityArea } from './api';
+import { readFileText } from './geojson-properties';
+
+/** The first Polygon or MultiPolygon in a GeoJSON text: a bare geometry, a Feature or a FeatureCollection. */
+export function firstAreaOf(text: string): AreaGeometry | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const candidates: unknown[] = [];
+  if (value && typeof value === 'object') {
+    const object = value as { type?: unknown; features?: unknown; geometry?: unknown };
+    if (object.type === 'FeatureCollection' && Array.isArray(object.features)) {
+      for (const feature of object.features as unknown[]) candidates.push((feature as { geometry?: unknown } | null)?.geometry);
+    } else if (object.type === 'Feature') candidates.push(object.geometry);
+    else candidates.push(value);
+  }
+  for (const candidate of candidates) {
+    const parsed = areaGeometrySchema.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
+}
+
+/** The city's own area: the frame every map opens on. Set from a GeoJSON file's first polygon. */
+export function CityAreaCard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const cityArea = useQuery({ queryKey: CITY_AREA_QUERY_KEY, queryFn: getCityArea });
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const save = useMutation({
+    mutationFn: setCityArea,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: CITY_AREA_QUERY_KEY });
+      setFile(null);
+      notify({ tone: 'success', message: t('cityArea.savedNotice') });
+    },
+  });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setError(t('validation.required'));
+      return;
+    }
+    const boundary = firstAreaOf(await readFileText(file).catch(() => ''));
+    if (!boundary) {
+      setError(t('cityArea.noPolygon'));
+      return;
+    }
+    setError(undefined);
+    save.mutate(boundary);
+  };
+
+  return (
+    <Paper component="section" withBorder radius="md" p="md" aria-labelledby="city-area">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="sm">
+          <Group justify="space-between" gap="xs">
+            <Title order={2} size="h3" id="city-area">
+              {t('cityArea.title')}
+            </Title>
+            {cityArea.isSuccess && (
+              <Badge color={cityArea.data ? 'green.9' : 'gray.7'} variant="filled">
+                {t(cityArea.data ? 'cityArea.isSet' : 'cityArea.isNotSet')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('cityArea.description')}
+          </Text>
+          {cityArea.isError && <ErrorAlert error={cityArea.error} title={t('common.loadFailed')} onRetry={() => void cityArea.refetch()} />}
+          {save.isError && <FormErrorAlert error={save.error} shownFields={[]} />}
+          {save.isSuccess && (
+            <Alert color="green" variant="light" role="status">
+              {t('cityArea.savedNotice')}
+            </Alert>
+          )}
+          <FileInput
+            label={t('cityArea.file')}
+            placeholder={t('import.choose')}
+            accept=".geojson,.json,application/geo+json,application/json"
+            value={file}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setError(undefined);
+              save.reset();
+            }}
+            clearable
+            clearButtonProps={{ 'aria-label': t('import.clearFile') }}
+            error={error}
+          />
+          <Group>
+            <Button type="submit" loading={save.isPending} leftSection={<IconUpload size={18} aria-hidden="true" />}>
+              {t(cityArea.data ? 'cityArea.replace' : 'cityArea.set')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

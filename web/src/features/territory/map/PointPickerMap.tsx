@@ -1,0 +1,159 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './territory-map.css';
+import { Alert, Box } from '@mantine/core';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Bounds } from './map-bounds';
+import { BLANK_STYLE, CONFIGURED_STYLE_URL } from './map-style';
+import { useMapUiStrings } from './use-map-ui-strings';
+
+setWorkerUrl(workerUrl);
+
+export type LonLat = [lon: number, lat: number];
+
+export interface PointPickerMapProps {
+  /** The points picked so far: one for a place, the vertices of a boundary being drawn. */
+  points: readonly LonLat[];
+  /** Draw the points as a closed area (a boundary) rather than as markers alone. */
+  isArea: boolean;
+  /** Geometries shown underneath for orientation (the city, other localities). */
+  context: readonly Geometry[];
+  onPick: (point: LonLat) => void;
+  /** Double-click or Enter: the drawing is finished. */
+  onFinish?: () => void;
+  bounds: Bounds | null;
+  label: string;
+  height: number | string;
+}
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+function drawing(points: readonly LonLat[], isArea: boolean): FeatureCollection {
+  const features: Feature[] = points.map((point) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [...point] }, properties: {} }));
+  if (isArea && points.length >= 2) {
+    const ring = points.length >= 3 ? [...points, points[0]!] : [...points];
+    features.push(
+      points.length >= 3
+        ? { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring.map((point) => [...point])] }, properties: {} }
+        : { type: 'Feature', geometry: { type: 'LineString', coordinates: ring.map((point) => [...point]) }, properties: {} },
+    );
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function contextCollection(context: readonly Geometry[]): FeatureCollection {
+  return { type: 'FeatureCollection', features: context.map((geometry) => ({ type: 'Feature', geometry, properties: {} })) };
+}
+
+/** A MapLibre map that turns clicks into points: a place's position or a boundary's vertices. */
+export function PointPickerMap({ points, isArea, context, onPick, onFinish, bounds, label, height }: PointPickerMapProps) {
+  const { t } = useTranslation();
+  const uiStrings = useMapUiStrings();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibreMap | null>(null);
+  const latest = useRef({ points, isArea, context, onPick, onFinish });
+  latest.current = { points, isArea, context, onPick, onFinish };
+  const [isUnavailable, setUnavailable] = useState(false);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let instance: MapLibreMap;
+    try {
+      instance = new MapLibreMap({
+        container: element,
+        style: CONFIGURED_STYLE_URL ?? BLANK_STYLE,
+        bounds: bounds ?? undefined,
+        fitBoundsOptions: { padding: 24 },
+        center: bounds ? undefined : [15.47, 49.82],
+        zoom: bounds ? undefined : 6,
+        locale: uiStrings,
+        doubleClickZoom: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        attributionControl: CONFIGURED_STYLE_URL ? { compact: true } : false,
+      });
+    } catch {
+      setUnavailable(true);
+      return;
+    }
+    map.current = instance;
+    instance.touchZoomRotate.disableRotation();
+    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    instance.getCanvas().style.cursor = 'crosshair';
+
+    instance.on('style.load', () => {
+      instance.addSource('picker-context', { type: 'geojson', data: contextCollection(latest.current.context) });
+      instance.addSource('picker-drawing', { type: 'geojson', data: drawing(latest.current.points, latest.current.isArea) });
+      instance.addLayer({ id: 'picker-context-fill', type: 'fill', source: 'picker-context', paint: { 'fill-color': '#868e96', 'fill-opacity': 0.12 } });
+      instance.addLayer({ id: 'picker-context-line', type: 'line', source: 'picker-context', paint: { 'line-color': '#495057', 'line-width': 1 } });
+      instance.addLayer({ id: 'picker-area', type: 'fill', source: 'picker-drawing', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1c7ed6', 'fill-opacity': 0.25 } });
+      instance.addLayer({ id: 'picker-outline', type: 'line', source: 'picker-drawing', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#1864ab', 'line-width': 2 } });
+      instance.addLayer({
+        id: 'picker-points',
+        type: 'circle',
+        source: 'picker-drawing',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#1864ab', 'circle-stroke-width': 3 },
+      });
+    });
+    const setIdle = (isIdle: boolean) => element.setAttribute('data-map-idle', String(isIdle));
+    instance.on('idle', () => setIdle(true));
+    instance.on('sourcedataloading', () => setIdle(false));
+    instance.on('click', (event) => {
+      const point: LonLat = [round(event.lngLat.lng), round(event.lngLat.lat)];
+      const last = latest.current.points.at(-1);
+      // The two clicks of a double-click land on one spot: one vertex, not two.
+      if (last && last[0] === point[0] && last[1] === point[1]) return;
+      latest.current.onPick(point);
+    });
+    instance.on('dblclick', () => latest.current.onFinish?.());
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const source = map.current?.getSource<GeoJSONSource>('picker-drawing');
+    source?.setData(drawing(points, isArea));
+  }, [points, isArea]);
+
+  useEffect(() => {
+    const source = map.current?.getSource<GeoJSONSource>('picker-context');
+    source?.setData(contextCollection(context));
+  }, [context]);
+
+  const boundsKey = bounds?.join(',') ?? '';
+  useEffect(() => {
+    if (map.current && bounds) map.current.fitBounds(bounds, { padding: 24, animate: false });
+  }, [boundsKey]);
+
+  if (isUnavailable) {
+    return (
+      <Alert color="orange" variant="light" className="wrap-anywhere">
+        {t('map.unavailable')}
+      </Alert>
+    );
+  }
+  return (
+    <Box
+      component="section"
+      aria-label={label}
+      pos="relative"
+      h={height}
+      className="territory-map"
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && onFinish) onFinish();
+      }}
+    >
+      <div ref={container} style={{ position: 'absolute', inset: 0 }} data-map-idle="false" />
+    </Box>
+  );
+}
