@@ -22,6 +22,16 @@ const PASTED_POLYGON = {
   coordinates: [[[14.402, 50.066], [14.408, 50.066], [14.408, 50.07], [14.402, 50.07], [14.402, 50.066]]],
 };
 
+const EDITED_POLYGON = {
+  type: 'Polygon',
+  coordinates: [[[14.41, 50.066], [14.416, 50.066], [14.416, 50.07], [14.41, 50.07], [14.41, 50.066]]],
+};
+// Valid GeoJSON, but all on one line: no area, nothing the server can repair.
+const FLAT = {
+  type: 'Polygon',
+  coordinates: [[[14.41, 50.066], [14.412, 50.066], [14.414, 50.066], [14.41, 50.066]]],
+};
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -96,8 +106,37 @@ describe('the coordinator draws localities and adds places on the map', () => {
       await page.getByRole('button', { name: 'Vytvořit lokalitu' }).click();
       await waitForHeading(page, DRAWN);
       await waitForMapIdle(page, page.getByRole('region', { name: `Mapa lokality ${DRAWN}` }));
-      await page.getByRole('link', { name: 'Upravit hranici' }).waitFor();
       await shots.shoot(page, 'drawn-locality');
+
+      // A new boundary for it: a flat one is refused with the server's reason, a square is saved.
+      await page.getByRole('link', { name: 'Upravit hranici' }).click();
+      await waitForHeading(page, `Hranice lokality ${DRAWN}`);
+      await page.getByText('Vložit GeoJSON', { exact: true }).click();
+      const newBoundary = page.getByLabel('Hranice jako GeoJSON');
+      await newBoundary.fill(JSON.stringify(FLAT));
+      await page.getByRole('button', { name: 'Uložit hranici' }).click();
+      await page.getByRole('alert').filter({ hasText: /Hranice/ }).first().waitFor();
+      await expectAccessible(page, 'boundary refused');
+      await shots.shoot(page, 'boundary-refused');
+      await newBoundary.fill(JSON.stringify(EDITED_POLYGON));
+      await page.getByRole('button', { name: 'Uložit hranici' }).click();
+      await waitForHeading(page, DRAWN);
+      await page.getByText(`Hranice lokality ${DRAWN} byla uložena.`).waitFor();
+
+      // The city area: the card says it is set; uploading the same area again keeps the other journeys' frame.
+      await page.goto('/import');
+      await waitForHeading(page, 'Import dat');
+      const cityCard = page.getByRole('region', { name: 'Území města' });
+      const current = await page.evaluate(async () => (await (await fetch('/api/v1/city-area')).json()) as { boundary: unknown });
+      if (current.boundary) {
+        await cityCard.getByText('Území je nastaveno').waitFor();
+        const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: current.boundary }] };
+        await cityCard.locator('input[type="file"]').setInputFiles({ name: 'uzemi.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
+        await cityCard.getByRole('button', { name: 'Nahradit území města' }).click();
+        await cityCard.getByText('Území města bylo uloženo.').waitFor();
+      }
+      await expectAccessible(page, 'city area');
+      await shots.shoot(page, 'city-area');
 
       // Both are on the map; a place is added by clicking it.
       await page.goto('/map');

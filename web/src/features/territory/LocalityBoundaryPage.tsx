@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
 import type { AreaGeometry } from '@saferhood/contracts';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import type { Geometry, MultiPolygon } from 'geojson';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -11,10 +11,10 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { isApiError } from '../../lib/error-message';
-import { getLocality, localityQueryKey } from './api';
+import { notify } from '../../lib/notify';
+import { getLocality, LOCALITIES_QUERY_KEY, localityQueryKey, updateLocality } from './api';
 import { BoundaryEditor } from './BoundaryEditor';
 import { boundsOf } from './map/map-bounds';
-import { useLocalityUpdate } from './use-locality-update';
 
 /** A new boundary for a locality, drawn over its current one (shown in grey) or pasted as GeoJSON. */
 export function LocalityBoundaryPage() {
@@ -24,7 +24,19 @@ export function LocalityBoundaryPage() {
   const locality = useQuery({ queryKey: localityQueryKey(id), queryFn: () => getLocality(id) });
   const [boundary, setBoundary] = useState<AreaGeometry | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const update = useLocalityUpdate((updated) => t('boundary.savedNotice', { name: updated.name }));
+  const queryClient = useQueryClient();
+  // Refusals are shown above the form (not as a passing notice): the coordinator corrects and saves again.
+  const update = useMutation({
+    mutationFn: (boundary: AreaGeometry) => updateLocality(id, { boundary, version: locality.data?.version ?? 1 }),
+    onSuccess: (updated) => {
+      void queryClient.invalidateQueries({ queryKey: LOCALITIES_QUERY_KEY });
+      notify({ tone: 'success', message: t('boundary.savedNotice', { name: updated.name }) });
+      void navigate(`/localities/${id}`);
+    },
+    onError: (failure) => {
+      if (isApiError(failure, 'version_conflict')) void queryClient.invalidateQueries({ queryKey: LOCALITIES_QUERY_KEY });
+    },
+  });
   const context = useMemo<Geometry[]>(() => (locality.data ? [locality.data.boundary as MultiPolygon] : []), [locality.data]);
   const bounds = useMemo(() => boundsOf(context), [context]);
 
@@ -45,7 +57,7 @@ export function LocalityBoundaryPage() {
       return;
     }
     setError(undefined);
-    update.mutate({ id, update: { boundary, version: shown.version } }, { onSuccess: () => void navigate(`/localities/${id}`) });
+    update.mutate(boundary);
   };
 
   return (
