@@ -6,7 +6,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
-import { notify } from '../../lib/notify';
 import { CITY_AREA_QUERY_KEY, getCityArea, setCityArea } from './api';
 import { readFileText } from './geojson-properties';
 
@@ -45,7 +44,6 @@ export function CityAreaCard() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: CITY_AREA_QUERY_KEY });
       setFile(null);
-      notify({ tone: 'success', message: t('cityArea.savedNotice') });
     },
   });
   const submit = async (event: FormEvent) => {
@@ -97,6 +95,7 @@ export function CityAreaCard() {
               setError(undefined);
               save.reset();
             }}
+            leftSection={<IconUpload size={16} aria-hidden="true" />}
             clearable
             clearButtonProps={{ 'aria-label': t('import.clearFile') }}
             error={error}
