@@ -1,34 +1,16 @@
 import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { areaGeometrySchema, type AreaGeometry } from '@saferhood/contracts';
+import type { AreaGeometry } from '@saferhood/contracts';
 import { IconArrowBackUp, IconCheck, IconTrash } from '@tabler/icons-react';
 import type { Geometry } from 'geojson';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsWide } from '../../components/use-is-wide';
+import { parseBoundary, polygonOf } from './boundary-geojson';
 import { LazyPointPickerMap } from './map/LazyPointPickerMap';
 import type { Bounds } from './map/map-bounds';
 import type { LonLat } from './map/PointPickerMap';
 
 type Mode = 'draw' | 'paste';
-
-/** The boundary a coordinator drew (null while fewer than three points), or the pasted one when valid. */
-export function polygonOf(points: readonly LonLat[]): AreaGeometry | null {
-  if (points.length < 3) return null;
-  return { type: 'Polygon', coordinates: [[...points, points[0]!].map((point) => [point[0], point[1]])] };
-}
-
-/** Reads pasted text as a GeoJSON Polygon or MultiPolygon (bare, or inside a Feature); an error key when it is not. */
-export function parseBoundary(text: string): { boundary: AreaGeometry } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: 'boundary.notJson' };
-  }
-  if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Feature') value = (value as { geometry?: unknown }).geometry;
-  const parsed = areaGeometrySchema.safeParse(value);
-  return parsed.success ? { boundary: parsed.data } : { error: 'boundary.notPolygon' };
-}
 
 interface BoundaryEditorProps {
   onChange: (boundary: AreaGeometry | null) => void;

@@ -1,36 +1,13 @@
 import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { areaGeometrySchema, type AreaGeometry } from '@saferhood/contracts';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
+import { firstAreaOf } from './boundary-geojson';
 import { CITY_AREA_QUERY_KEY, getCityArea, setCityArea } from './api';
 import { readFileText } from './geojson-properties';
-
-/** The first Polygon or MultiPolygon in a GeoJSON text: a bare geometry, a Feature or a FeatureCollection. */
-export function firstAreaOf(text: string): AreaGeometry | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const candidates: unknown[] = [];
-  if (value && typeof value === 'object') {
-    const object = value as { type?: unknown; features?: unknown; geometry?: unknown };
-    if (object.type === 'FeatureCollection' && Array.isArray(object.features)) {
-      for (const feature of object.features as unknown[]) candidates.push((feature as { geometry?: unknown } | null)?.geometry);
-    } else if (object.type === 'Feature') candidates.push(object.geometry);
-    else candidates.push(value);
-  }
-  for (const candidate of candidates) {
-    const parsed = areaGeometrySchema.safeParse(candidate);
-    if (parsed.success) return parsed.data;
-  }
-  return null;
-}
 
 /** The city's own area: the frame every map opens on. Set from a GeoJSON file's first polygon. */
 export function CityAreaCard() {
