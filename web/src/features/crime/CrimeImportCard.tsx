@@ -1,5 +1,5 @@
-import { Alert, Button, FileInput, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconUpload } from '@tabler/icons-react';
+import { Alert, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { formatNumber } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { CRIME_QUERY_KEY, importCrimeData } from './api';
+import { UploadFileInput } from '../../components/UploadFileInput';
 
 const SHOWN_INVALID = 20;
 
@@ -46,9 +47,8 @@ export function CrimeImportCard() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {upload.isError && <FormErrorAlert error={upload.error} shownFields={['file']} />}
-          <FileInput
+          <UploadFileInput
             label={t('crimeImport.file')}
-            placeholder={t('import.choose')}
             accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
             value={file}
             onChange={(chosen) => {
@@ -56,9 +56,6 @@ export function CrimeImportCard() {
               upload.reset();
             }}
             error={fileError}
-            leftSection={<IconUpload size={16} aria-hidden="true" />}
-            clearable
-            clearButtonProps={{ 'aria-label': t('import.clearFile') }}
             required
           />
           <div>

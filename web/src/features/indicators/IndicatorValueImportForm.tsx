@@ -1,6 +1,6 @@
-import { Alert, Button, FileInput, Group, List, Stack } from '@mantine/core';
+import { Alert, Button, Group, List, Stack } from '@mantine/core';
 import type { Indicator } from '@saferhood/contracts';
-import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api-client';
 import { describeError } from '../../lib/error-message';
 import { notify } from '../../lib/notify';
 import { importIndicatorValues, INDICATORS_QUERY_KEY } from './api';
+import { UploadFileInput } from '../../components/UploadFileInput';
 
 /** "rows.3" → line 5 of the file (the header is line 1, the first row line 2). */
 function lineOf(field: string): number | null {
@@ -51,10 +52,9 @@ export function IndicatorValueImportForm({ indicator }: { indicator: Indicator }
             )}
           </Alert>
         )}
-        <FileInput
+        <UploadFileInput
           label={t('indicatorImport.file')}
           description={t('indicatorImport.fileHint')}
-          placeholder={t('import.choose')}
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           value={file}
           onChange={(chosen) => {
@@ -62,9 +62,6 @@ export function IndicatorValueImportForm({ indicator }: { indicator: Indicator }
             upload.reset();
           }}
           error={fileError}
-          leftSection={<IconUpload size={16} aria-hidden="true" />}
-          clearable
-          clearButtonProps={{ 'aria-label': t('import.clearFile') }}
           required
         />
         <Group justify="flex-end">

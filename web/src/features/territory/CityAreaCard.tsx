@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { firstAreaOf } from './boundary-geojson';
 import { CITY_AREA_QUERY_KEY, getCityArea, setCityArea } from './api';
 import { readFileText } from './geojson-properties';
+import { UploadFileInput } from '../../components/UploadFileInput';
 
 /** The city's own area: the frame every map opens on. Set from a GeoJSON file's first polygon. */
 export function CityAreaCard() {
@@ -62,9 +63,8 @@ export function CityAreaCard() {
               {t('cityArea.savedNotice')}
             </Alert>
           )}
-          <FileInput
+          <UploadFileInput
             label={t('cityArea.file')}
-            placeholder={t('import.choose')}
             accept=".geojson,.json,application/geo+json,application/json"
             value={file}
             onChange={(chosen) => {
@@ -72,9 +72,6 @@ export function CityAreaCard() {
               setError(undefined);
               save.reset();
             }}
-            leftSection={<IconUpload size={16} aria-hidden="true" />}
-            clearable
-            clearButtonProps={{ 'aria-label': t('import.clearFile') }}
             error={error}
           />
           <Group>

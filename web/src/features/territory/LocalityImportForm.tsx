@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, FileInput, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { LocalityImportResult, LocalityKind } from '@saferhood/contracts';
-import { IconCircleCheck, IconEye, IconFileImport, IconUpload } from '@tabler/icons-react';
+import { IconCircleCheck, IconEye, IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { importLocalities, LOCALITIES_QUERY_KEY, type LocalityImportOptions } fr
 import { CODE_PATTERNS, guessProperty, listPropertyNames, NAME_PATTERNS, PROPERTY_SCAN_LIMIT_BYTES, readFileText } from './geojson-properties';
 import { LocalityImportPreview } from './LocalityImportPreview';
 import { useKindLabel } from './use-localities';
+import { UploadFileInput } from '../../components/UploadFileInput';
 
 interface Options {
   nameProperty: string;
@@ -101,17 +102,13 @@ export function LocalityImportForm({ kinds }: { kinds: readonly LocalityKind[] }
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {run.isError && <FormErrorAlert error={run.error} shownFields={['file', 'nameProperty', 'codeProperty', 'kind', 'srid']} />}
-          <FileInput
+          <UploadFileInput
             label={t('import.file')}
             description={t('import.fileHint')}
-            placeholder={t('import.choose')}
             accept=".geojson,.json,application/geo+json,application/json"
             value={file}
             onChange={(chosen) => void chooseFile(chosen)}
             error={errors.file}
-            leftSection={<IconUpload size={16} aria-hidden="true" />}
-            clearable
-            clearButtonProps={{ 'aria-label': t('import.clearFile') }}
             required
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -2,15 +2,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './territory-map.css';
 import { Alert, Box } from '@mantine/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bounds } from './map-bounds';
-import { BLANK_STYLE, CONFIGURED_STYLE_URL } from './map-style';
+import { createBaseMap } from './create-map';
 import { useMapUiStrings } from './use-map-ui-strings';
 
-setWorkerUrl(workerUrl);
 
 export type LonLat = [lon: number, lat: number];
 
@@ -61,28 +59,13 @@ export function PointPickerMap({ points, isArea, context, onPick, onFinish, boun
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    let instance: MapLibreMap;
-    try {
-      instance = new MapLibreMap({
-        container: element,
-        style: CONFIGURED_STYLE_URL ?? BLANK_STYLE,
-        bounds: bounds ?? undefined,
-        fitBoundsOptions: { padding: 24 },
-        center: bounds ? undefined : [15.47, 49.82],
-        zoom: bounds ? undefined : 6,
-        locale: uiStrings,
-        doubleClickZoom: false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        attributionControl: CONFIGURED_STYLE_URL ? { compact: true } : false,
-      });
-    } catch {
+    // Double-click finishes a boundary here, so it must not zoom.
+    const instance = createBaseMap(element, { bounds, locale: uiStrings, doubleClickZoom: false });
+    if (!instance) {
       setUnavailable(true);
       return;
     }
     map.current = instance;
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     instance.getCanvas().style.cursor = 'crosshair';
 
     instance.on('style.load', () => {

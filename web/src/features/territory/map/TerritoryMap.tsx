@@ -1,8 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './territory-map.css';
 import { Alert, Box } from '@mantine/core';
-import { Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl, type MapGeoJSONFeature, type MapLayerMouseEvent } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,11 +9,10 @@ import { labelOfKind } from '../use-localities';
 import type { Bounds } from './map-bounds';
 import { addTerritoryLayers, applyVisibility, CLICKABLE_LAYERS, updateTerritoryData, type LayerVisibility, type TerritoryMapData } from './map-layers';
 import { buildPopupElement, type PopupContent } from './map-popup';
+import { createBaseMap } from './create-map';
 import { BLANK_STYLE, CONFIGURED_STYLE_URL } from './map-style';
 import { useMapUiStrings } from './use-map-ui-strings';
 
-// The worker is a file of its own that a bundler does not see; Vite emits it and gives its address.
-setWorkerUrl(workerUrl);
 
 /** A pointer over something clickable says so. */
 function listenToLayers(map: MapLibreMap): void {
@@ -68,29 +66,13 @@ export function TerritoryMap({ data, visibility, bounds, label, height, isEmbedd
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    let instance: MapLibreMap;
-    try {
-      instance = new MapLibreMap({
-        container: element,
-        style: CONFIGURED_STYLE_URL ?? BLANK_STYLE,
-        bounds: bounds ?? undefined,
-        fitBoundsOptions: { padding: 24 },
-        center: bounds ? undefined : [15.47, 49.82],
-        zoom: bounds ? undefined : 6,
-        locale: uiStrings,
-        cooperativeGestures: isEmbedded,
-        dragRotate: false,
-        pitchWithRotate: false,
-        attributionControl: CONFIGURED_STYLE_URL ? { compact: true } : false,
-      });
-    } catch {
+    const instance = createBaseMap(element, { bounds, locale: uiStrings, cooperativeGestures: isEmbedded });
+    if (!instance) {
       // No WebGL on this device (or it is switched off): the lists beside the map still work.
       setUnavailable(true);
       return;
     }
     map.current = instance;
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
 
     let hasLoaded = false;
     instance.on('style.load', () => {
