@@ -127,3 +127,7 @@ export async function gridOffences(tx: TenantTx, period: Period, cellMetres: num
      GROUP BY floor(ST_X(location) / cell.dx), floor(ST_Y(location) / cell.dy)`.execute(tx);
   return rows;
 }
+
+export async function listCrimeTypeRows(tx: TenantTx) {
+  return tx.selectFrom('crimeTypes').select(['code', 'parent', 'topClass', 'level', 'nameCs as name']).orderBy('code').execute();
+}

@@ -1,6 +1,6 @@
 import type { CrimeSummary } from '@saferhood/contracts';
 import type { TenantTx } from '../../db/scope';
-import { countOffences, gridOffences, periodOf, summariseOffences, type CrimeDimension } from './crime-data.repository';
+import { countOffences, gridOffences, listCrimeTypeRows, periodOf, summariseOffences, type CrimeDimension } from './crime-data.repository';
 
 export async function summariseCrime(
   tx: TenantTx,
@@ -16,8 +16,7 @@ export async function summariseCrime(
 }
 
 export async function listCrimeTypes(tx: TenantTx) {
-  const rows = await tx.selectFrom('crimeTypes').select(['code', 'parent', 'topClass', 'level', 'nameCs as name']).orderBy('code').execute();
-  return { items: rows };
+  return { items: await listCrimeTypeRows(tx) };
 }
 
 /** The crime map layer as GeoJSON: one point per grid cell, with the count of offences in it. */

@@ -1,33 +1,37 @@
 import { indicatorValueCreateSchema, type Indicator, type IndicatorValue, type IndicatorValueCreate } from '@saferhood/contracts';
-import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { CITY_LABELS } from './indicator-table';
+import {
+  findIndicatorValue,
+  hasIndicator,
+  insertIndicator,
+  listIndicatorRows,
+  listIndicatorValueRows,
+  listLocalityNames,
+  listLocalityValueRows,
+  upsertIndicatorValue,
+} from './indicator.repository';
 
-/** Dates as ISO text and values as exact decimal text: neither a time zone nor a float gets a say. */
-const valueColumns = sql`id, indicator_id AS "indicatorId", locality_id AS "localityId", to_char(on_date, 'YYYY-MM-DD') AS date,
-  trim_scale(value)::text AS value, source`;
-
-export async function listIndicators(tx: TenantTx): Promise<Indicator[]> {
-  return tx.selectFrom('indicators').select(['id', 'name', 'unit', 'description', 'version']).where('tenantId', '=', tx.tenantId).orderBy('name').execute();
-}
+export const listIndicators = listIndicatorRows;
 
 export async function createIndicator(tx: TenantTx, actor: Actor, input: { name: string; unit: string; description?: string | undefined }): Promise<Indicator> {
-  const indicator = await tx
-    .insertInto('indicators')
-    .values({ tenantId: tx.tenantId, id: uuidv7(), name: input.name, unit: input.unit, description: input.description ?? null, createdBy: actor.userId })
-    .returning(['id', 'name', 'unit', 'description', 'version'])
-    .executeTakeFirstOrThrow();
+  const indicator = await insertIndicator(tx, {
+    id: uuidv7(),
+    name: input.name,
+    unit: input.unit,
+    description: input.description ?? null,
+    createdBy: actor.userId,
+  });
   await recordAudit(tx, { action: 'indicator.create', resourceType: 'indicator', resourceId: indicator.id, actorId: actor.userId, after: indicator });
   return indicator;
 }
 
 async function assertIndicator(tx: TenantTx, id: string): Promise<void> {
-  const found = await tx.selectFrom('indicators').select('id').where('tenantId', '=', tx.tenantId).where('id', '=', id).executeTakeFirst();
-  if (!found) throw new AppError('not_found');
+  if (!(await hasIndicator(tx, id))) throw new AppError('not_found');
 }
 
 /**
@@ -37,22 +41,22 @@ async function assertIndicator(tx: TenantTx, id: string): Promise<void> {
 export async function recordIndicatorValue(tx: TenantTx, actor: Actor, indicatorId: string, input: IndicatorValueCreate): Promise<IndicatorValue> {
   await assertIndicator(tx, indicatorId);
   const localityId = input.localityId ?? null;
-  const { rows: previous } = await sql<IndicatorValue>`
-    SELECT ${valueColumns} FROM indicator_values
-     WHERE tenant_id = ${tx.tenantId} AND indicator_id = ${indicatorId} AND locality_id IS NOT DISTINCT FROM ${localityId} AND on_date = ${input.date}::date`.execute(tx);
-  const { rows } = await sql<IndicatorValue>`
-    INSERT INTO indicator_values (tenant_id, id, indicator_id, locality_id, on_date, value, source, created_by)
-    VALUES (${tx.tenantId}, ${uuidv7()}, ${indicatorId}, ${localityId}, ${input.date}::date, ${input.value}::numeric, ${input.source ?? null}, ${actor.userId})
-    ON CONFLICT (tenant_id, indicator_id, locality_id, on_date)
-    DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, created_by = EXCLUDED.created_by, created_at = now()
-    RETURNING ${valueColumns}`.execute(tx);
-  const value = rows[0]!;
+  const previous = await findIndicatorValue(tx, { indicatorId, localityId, date: input.date });
+  const value = await upsertIndicatorValue(tx, {
+    id: uuidv7(),
+    indicatorId,
+    localityId,
+    date: input.date,
+    value: input.value,
+    source: input.source ?? null,
+    createdBy: actor.userId,
+  });
   await recordAudit(tx, {
-    action: previous[0] ? 'indicator_value.correct' : 'indicator_value.record',
+    action: previous ? 'indicator_value.correct' : 'indicator_value.record',
     resourceType: 'indicator_value',
     resourceId: value.id,
     actorId: actor.userId,
-    before: previous[0] ?? null,
+    before: previous ?? null,
     after: value,
   });
   return value;
@@ -60,21 +64,13 @@ export async function recordIndicatorValue(tx: TenantTx, actor: Actor, indicator
 
 export async function listIndicatorValues(tx: TenantTx, indicatorId: string, filter: { localityId?: string | undefined }): Promise<IndicatorValue[]> {
   await assertIndicator(tx, indicatorId);
-  const where =
-    filter.localityId === undefined ? sql`` : filter.localityId === 'city' ? sql`AND locality_id IS NULL` : sql`AND locality_id = ${filter.localityId}`;
-  const { rows } = await sql<IndicatorValue>`
-    SELECT ${valueColumns} FROM indicator_values
-     WHERE tenant_id = ${tx.tenantId} AND indicator_id = ${indicatorId} ${where}
-     ORDER BY on_date, locality_id NULLS FIRST`.execute(tx);
-  return rows;
+  return listIndicatorValueRows(tx, indicatorId, filter.localityId);
 }
 
 /** Every indicator with its values for one locality, oldest first: the locality page's chart. */
 export async function listLocalitySeries(tx: TenantTx, localityId: string) {
   const indicators = await listIndicators(tx);
-  const { rows } = await sql<IndicatorValue>`
-    SELECT ${valueColumns} FROM indicator_values
-     WHERE tenant_id = ${tx.tenantId} AND locality_id = ${localityId} ORDER BY on_date`.execute(tx);
+  const rows = await listLocalityValueRows(tx, localityId);
   return {
     items: indicators
       .map((indicator) => ({ indicator, values: rows.filter((row) => row.indicatorId === indicator.id) }))
@@ -101,7 +97,7 @@ export interface ValueImportOutcome {
  */
 export async function importIndicatorValues(tx: TenantTx, actor: Actor, indicatorId: string, rows: Record<string, string>[]): Promise<ValueImportOutcome> {
   await assertIndicator(tx, indicatorId);
-  const localities = await tx.selectFrom('localities').select(['id', 'name', 'externalCode']).where('tenantId', '=', tx.tenantId).execute();
+  const localities = await listLocalityNames(tx);
   const byKey = new Map<string, string>();
   for (const locality of localities) {
     byKey.set(locality.name.toLowerCase(), locality.id);
@@ -130,6 +126,5 @@ export async function importIndicatorValues(tx: TenantTx, actor: Actor, indicato
 }
 
 export async function localityNames(tx: TenantTx): Promise<Map<string, string>> {
-  const rows = await tx.selectFrom('localities').select(['id', 'name']).where('tenantId', '=', tx.tenantId).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
+  return new Map((await listLocalityNames(tx)).map((row) => [row.id, row.name]));
 }

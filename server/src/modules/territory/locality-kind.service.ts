@@ -4,6 +4,7 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { presentLocalityKind } from './locality.presenter';
+import { insertLocalityKind, updateLocalityKind } from './locality.repository';
 import { listLocalityKinds } from './locality.service';
 
 export async function listKinds(tx: TenantTx): Promise<LocalityKind[]> {
@@ -14,15 +15,7 @@ export async function listKinds(tx: TenantTx): Promise<LocalityKind[]> {
 export async function createKind(tx: TenantTx, actor: Actor, input: LocalityKind): Promise<LocalityKind> {
   const exists = (await listLocalityKinds(tx)).some((kind) => kind.code === input.code);
   if (exists) throw new AppError('validation_failed', { fields: [{ field: 'code', code: 'duplicate_code', params: { code: input.code } }] });
-  const { max } = await tx
-    .selectFrom('localityKinds')
-    .select((eb) => eb.fn.max('sortOrder').as('max'))
-    .where('tenantId', '=', tx.tenantId)
-    .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('localityKinds')
-    .values({ tenantId: tx.tenantId, code: input.code, labels: JSON.stringify(input.labels), color: input.color, sortOrder: Number(max ?? 0) + 1 })
-    .execute();
+  await insertLocalityKind(tx, input);
   await recordAudit(tx, { action: 'locality_kind.create', resourceType: 'locality_kind', resourceId: input.code, actorId: actor.userId, after: input });
   return input;
 }
@@ -30,12 +23,10 @@ export async function createKind(tx: TenantTx, actor: Actor, input: LocalityKind
 export async function updateKind(tx: TenantTx, actor: Actor, code: string, input: { labels?: Record<string, string> | undefined; color?: string | undefined }): Promise<LocalityKind> {
   const before = (await listKinds(tx)).find((kind) => kind.code === code);
   if (!before) throw new AppError('not_found');
-  await tx
-    .updateTable('localityKinds')
-    .set({ ...(input.labels ? { labels: JSON.stringify({ ...before.labels, ...input.labels }) } : {}), ...(input.color ? { color: input.color } : {}) })
-    .where('tenantId', '=', tx.tenantId)
-    .where('code', '=', code)
-    .execute();
+  await updateLocalityKind(tx, code, {
+    ...(input.labels ? { labels: { ...before.labels, ...input.labels } } : {}),
+    ...(input.color ? { color: input.color } : {}),
+  });
   const after = (await listKinds(tx)).find((kind) => kind.code === code)!;
   await recordAudit(tx, { action: 'locality_kind.update', resourceType: 'locality_kind', resourceId: code, actorId: actor.userId, before, after });
   return after;

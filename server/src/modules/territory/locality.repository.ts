@@ -136,3 +136,59 @@ export async function checkAreas(tx: TenantTx, geometries: string[], srid: numbe
      ORDER BY input.index`.execute(tx);
   return rows;
 }
+
+export async function listLocalityKindRows(tx: TenantTx) {
+  return tx.selectFrom('localityKinds').select(['code', 'labels', 'color']).where('tenantId', '=', tx.tenantId).orderBy('sortOrder').execute();
+}
+
+export async function insertLocalityKind(tx: TenantTx, kind: { code: string; labels: Record<string, string>; color: string }): Promise<void> {
+  const { max } = await tx
+    .selectFrom('localityKinds')
+    .select((eb) => eb.fn.max('sortOrder').as('max'))
+    .where('tenantId', '=', tx.tenantId)
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('localityKinds')
+    .values({ tenantId: tx.tenantId, code: kind.code, labels: JSON.stringify(kind.labels), color: kind.color, sortOrder: Number(max ?? 0) + 1 })
+    .execute();
+}
+
+export async function updateLocalityKind(tx: TenantTx, code: string, changes: { labels?: Record<string, string>; color?: string }): Promise<void> {
+  await tx
+    .updateTable('localityKinds')
+    .set({ ...(changes.labels ? { labels: JSON.stringify(changes.labels) } : {}), ...(changes.color ? { color: changes.color } : {}) })
+    .where('tenantId', '=', tx.tenantId)
+    .where('code', '=', code)
+    .execute();
+}
+
+export async function hasAnyLocality(tx: TenantTx): Promise<boolean> {
+  return (await tx.selectFrom('localities').select('id').where('tenantId', '=', tx.tenantId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function findCityAreaGeoJson(tx: TenantTx): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom('cityAreas')
+    .select(sql<string>`ST_AsGeoJSON(boundary, 7)`.as('boundary'))
+    .where('tenantId', '=', tx.tenantId)
+    .executeTakeFirst();
+  return row?.boundary;
+}
+
+/** Sets the city's area (repaired if it needs it), replacing any earlier one. */
+export async function upsertCityArea(tx: TenantTx, boundary: string, updatedBy: string): Promise<void> {
+  const stored = areaForStorage(fromGeoJson(boundary));
+  await tx
+    .insertInto('cityAreas')
+    .values({ tenantId: tx.tenantId, boundary: stored, updatedBy })
+    .onConflict((conflict) => conflict.column('tenantId').doUpdateSet({ boundary: stored, updatedAt: new Date(), updatedBy }))
+    .execute();
+}
+
+/** Active localities with boundaries simplified by `tolerance` degrees, 5 decimals: the offline copy. */
+export async function listSimplifiedLocalities(tx: TenantTx, tolerance: number) {
+  const { rows } = await sql<{ id: string; name: string; kind: string; boundary: string }>`
+    SELECT id, name, kind, ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(boundary, ${tolerance})), 5) AS boundary
+      FROM localities WHERE tenant_id = ${tx.tenantId} AND status = 'active' ORDER BY name, id`.execute(tx);
+  return rows;
+}

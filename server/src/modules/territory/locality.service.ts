@@ -10,15 +10,14 @@ import {
   findLocalityIdAt,
   insertLocality,
   listLocalities,
+  listLocalityKindRows,
   listLocalityFeatures,
   updateLocalityAtVersion,
 } from './locality.repository';
 
 export { listLocalities, listLocalityFeatures };
 
-export async function listLocalityKinds(tx: TenantTx) {
-  return tx.selectFrom('localityKinds').select(['code', 'labels', 'color']).where('tenantId', '=', tx.tenantId).orderBy('sortOrder').execute();
-}
+export const listLocalityKinds = listLocalityKindRows;
 
 export async function getLocality(tx: TenantTx, id: string) {
   const locality = await findLocality(tx, id);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TerritoryOfflineCopy } from '@saferhood/contracts';
-import { sql } from 'kysely';
 import type { TenantTx } from '../../db/scope';
+import { listSimplifiedLocalities } from './locality.repository';
+import { listCompactPlaces } from './place.repository';
 
 /** About 5 m: plenty for "which locality am I in" on a phone, and a fraction of the bytes. */
 const SIMPLIFY_DEGREES = 0.00005;
@@ -12,13 +13,8 @@ const SIMPLIFY_DEGREES = 0.00005;
  * so a phone re-downloads only after something changed.
  */
 export async function buildOfflineCopy(tx: TenantTx): Promise<TerritoryOfflineCopy> {
-  const { rows: localities } = await sql<{ id: string; name: string; kind: string; boundary: string }>`
-    SELECT id, name, kind,
-           ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(boundary, ${SIMPLIFY_DEGREES})), 5) AS boundary
-      FROM localities WHERE tenant_id = ${tx.tenantId} AND status = 'active' ORDER BY name, id`.execute(tx);
-  const { rows: places } = await sql<{ id: string; name: string; kind: string; geometry: string; localityId: string | null }>`
-    SELECT id, name, kind, ST_AsGeoJSON(geometry, 5) AS geometry, locality_id
-      FROM places WHERE tenant_id = ${tx.tenantId} AND status = 'active' ORDER BY name, id`.execute(tx);
+  const localities = await listSimplifiedLocalities(tx, SIMPLIFY_DEGREES);
+  const places = await listCompactPlaces(tx);
   const content = {
     localities: localities.map((row) => ({ ...row, boundary: JSON.parse(row.boundary) })),
     places: places.map((row) => ({ ...row, kind: row.kind as TerritoryOfflineCopy['places'][number]['kind'], geometry: JSON.parse(row.geometry) })),

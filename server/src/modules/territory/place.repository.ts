@@ -53,3 +53,11 @@ async function locatePlace(tx: TenantTx, id: string): Promise<void> {
        ORDER BY ST_Area(l.boundary) LIMIT 1)
      WHERE p.tenant_id = ${tx.tenantId} AND p.id = ${id}`.execute(tx);
 }
+
+/** Active places with 5-decimal geometry (about a metre): the offline copy. */
+export async function listCompactPlaces(tx: TenantTx) {
+  const { rows } = await sql<{ id: string; name: string; kind: string; geometry: string; localityId: string | null }>`
+    SELECT id, name, kind, ST_AsGeoJSON(geometry, 5) AS geometry, locality_id
+      FROM places WHERE tenant_id = ${tx.tenantId} AND status = 'active' ORDER BY name, id`.execute(tx);
+  return rows;
+}

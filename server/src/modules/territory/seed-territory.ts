@@ -4,6 +4,7 @@ import type { Actor } from '../../http/actor';
 import { setCityArea } from './city-area.service';
 import { importCrimeData } from './import-crime-data';
 import { createIndicator, recordIndicatorValue } from './indicator.service';
+import { hasAnyLocality } from './locality.repository';
 import { createLocality } from './locality.service';
 import { createPlace } from './place.service';
 
@@ -21,8 +22,7 @@ export interface TerritorySeed {
  * audited like real work). Does nothing if the city already has localities.
  */
 export async function seedTerritory(tx: TenantTx, actor: Actor, seed: TerritorySeed): Promise<boolean> {
-  const existing = await tx.selectFrom('localities').select('id').where('tenantId', '=', tx.tenantId).limit(1).executeTakeFirst();
-  if (existing) return false;
+  if (await hasAnyLocality(tx)) return false;
   await setCityArea(tx, actor, seed.area);
   const localityIds: string[] = [];
   for (const locality of seed.localities) {
