@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { withSystem } from '../db/scope';
 import type { DB } from '../db/schema';
-import { deleteSignInAttemptsBefore } from '../modules/auth/index';
+import { deleteExpiredSessions, deleteSignInAttemptsBefore } from '../modules/auth/index';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -11,8 +11,8 @@ const DAY_MS = 24 * 60 * 60_000;
  */
 export async function purgeExpired(db: Kysely<DB>): Promise<{ sessions: number; signInAttempts: number }> {
   return withSystem(db, async (tx) => {
-    const sessions = await sql`DELETE FROM sessions WHERE expires_at < now()`.execute(tx);
+    const sessions = await deleteExpiredSessions(tx);
     const signInAttempts = await deleteSignInAttemptsBefore(tx, new Date(Date.now() - DAY_MS));
-    return { sessions: Number(sessions.numAffectedRows ?? 0), signInAttempts };
+    return { sessions, signInAttempts };
   });
 }

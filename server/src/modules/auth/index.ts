@@ -8,3 +8,4 @@ export { createUser } from './user.service';
 export { insertUser } from './user.repository';
 export { userAuditSnapshot } from './user.presenter';
 export { deleteSignInAttemptsBefore } from './throttle.repository';
+export { deleteExpiredSessions } from './session.repository';

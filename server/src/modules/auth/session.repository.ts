@@ -1,4 +1,4 @@
-import type { TenantTx } from '../../db/scope';
+import type { SystemTx, TenantTx } from '../../db/scope';
 import type { SessionRow, TenantRow, UserRow } from '../../db/schema';
 
 export async function insertSession(
@@ -53,5 +53,11 @@ export async function deleteUserSessions(tx: TenantTx, userId: string, exceptSes
   let query = tx.deleteFrom('sessions').where('tenantId', '=', tx.tenantId).where('userId', '=', userId);
   if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
   const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Sessions past their absolute expiry, across tenants (the hourly purge job). */
+export async function deleteExpiredSessions(tx: SystemTx): Promise<number> {
+  const result = await tx.deleteFrom('sessions').where('expiresAt', '<', new Date()).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

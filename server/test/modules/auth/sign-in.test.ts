@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '../../../src/db/scope';
 import { as, buildSignedIn, buildTenant, buildUser, signIn, TEST_PASSWORD } from '../../support/factories';
+import { purgeExpired } from '../../../src/jobs/purge-expired';
 import { hashPassword } from '../../../src/modules/auth/index';
+import { createHash } from 'node:crypto';
 import { createAppOn, createTestContext, type TestContext } from '../../support/test-app';
 
 let ctx: TestContext;
@@ -138,6 +140,9 @@ describe('sign-in throttling', () => {
   });
 });
 
+/** The stored id of a session: SHA-256 of the cookie's token. */
+const hashOf = (session: { cookie: string }) => createHash('sha256').update(session.cookie.split('.')[1]!).digest('hex');
+
 describe('sessions', () => {
   const me = (cookie: string) => ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
 
@@ -168,6 +173,27 @@ describe('sessions', () => {
       sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE tenant_id = ${tenant.id}`.execute(tx),
     );
     expect((await me(session.cookie)).statusCode).toBe(401);
+  });
+
+  it('purges expired sessions and day-old sign-in attempts, and keeps live ones', async () => {
+    const tenant = await buildTenant(ctx.database.db);
+    const user = await buildUser(ctx.database.db, tenant);
+    const live = await signIn(ctx.app, tenant, user);
+    await signIn(ctx.app, tenant, user);
+    await login({ tenant: tenant.slug, email: user.email, password: 'wrong password!' });
+    await withSystem(ctx.database.db, async (tx) => {
+      await sql`UPDATE sessions SET expires_at = now() - interval '1 minute'
+                 WHERE tenant_id = ${tenant.id} AND id = (SELECT min(id) FROM sessions WHERE tenant_id = ${tenant.id} AND id <> ${hashOf(live)})`.execute(tx);
+      await sql`UPDATE sign_in_attempts SET at = now() - interval '25 hours' WHERE tenant_slug = ${tenant.slug}`.execute(tx);
+    });
+    const purged = await purgeExpired(ctx.database.db);
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.signInAttempts).toBeGreaterThanOrEqual(3);
+    expect((await me(live.cookie)).statusCode).toBe(200);
+    const left = await withSystem(ctx.database.db, (tx) =>
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM sessions WHERE tenant_id = ${tenant.id}`.execute(tx),
+    );
+    expect(left.rows[0]!.n).toBe(1);
   });
 
   it('signs out one session, and everywhere', async () => {
