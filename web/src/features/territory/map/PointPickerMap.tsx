@@ -1,12 +1,13 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './territory-map.css';
-import { Alert, Box } from '@mantine/core';
+import { Box } from '@mantine/core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Bounds } from './map-bounds';
 import { createBaseMap } from './create-map';
+import { MapUnavailableAlert } from './MapUnavailableAlert';
+import { useFitBounds } from './use-fit-bounds';
 import { useMapUiStrings } from './use-map-ui-strings';
 
 
@@ -48,7 +49,6 @@ function contextCollection(context: readonly Geometry[]): FeatureCollection {
 
 /** A MapLibre map that turns clicks into points: a place's position or a boundary's vertices. */
 export function PointPickerMap({ points, isArea, context, onPick, onFinish, bounds, label, height }: PointPickerMapProps) {
-  const { t } = useTranslation();
   const uiStrings = useMapUiStrings();
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
@@ -113,18 +113,9 @@ export function PointPickerMap({ points, isArea, context, onPick, onFinish, boun
     source?.setData(contextCollection(context));
   }, [context]);
 
-  const boundsKey = bounds?.join(',') ?? '';
-  useEffect(() => {
-    if (map.current && bounds) map.current.fitBounds(bounds, { padding: 24, animate: false });
-  }, [boundsKey]);
+  useFitBounds(map, bounds);
 
-  if (isUnavailable) {
-    return (
-      <Alert color="orange" variant="light" className="wrap-anywhere">
-        {t('map.unavailable')}
-      </Alert>
-    );
-  }
+  if (isUnavailable) return <MapUnavailableAlert />;
   return (
     <Box
       component="section"

@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './territory-map.css';
-import { Alert, Box } from '@mantine/core';
+import { Box } from '@mantine/core';
 import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature, type MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import type { Bounds } from './map-bounds';
 import { addTerritoryLayers, applyVisibility, CLICKABLE_LAYERS, updateTerritoryData, type LayerVisibility, type TerritoryMapData } from './map-layers';
 import { buildPopupElement, type PopupContent } from './map-popup';
 import { createBaseMap } from './create-map';
+import { MapUnavailableAlert } from './MapUnavailableAlert';
+import { useFitBounds } from './use-fit-bounds';
 import { BLANK_STYLE, CONFIGURED_STYLE_URL } from './map-style';
 import { useMapUiStrings } from './use-map-ui-strings';
 
@@ -117,19 +119,9 @@ export function TerritoryMap({ data, visibility, bounds, label, height, isEmbedd
     if (map.current) applyVisibility(map.current, visibility);
   }, [visibility]);
 
-  const boundsKey = bounds?.join(',') ?? '';
-  useEffect(() => {
-    if (map.current && bounds) map.current.fitBounds(bounds, { padding: 24, animate: false });
-    // Only when the box itself changes, not on every new array with the same numbers.
-  }, [boundsKey]);
+  useFitBounds(map, bounds);
 
-  if (isUnavailable) {
-    return (
-      <Alert color="orange" variant="light" className="wrap-anywhere">
-        {t('map.unavailable')}
-      </Alert>
-    );
-  }
+  if (isUnavailable) return <MapUnavailableAlert />;
   return (
     <Box component="section" aria-label={label} pos="relative" h={height} className="territory-map">
       <div ref={container} style={{ position: 'absolute', inset: 0 }} data-map-idle="false" />
