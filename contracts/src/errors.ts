@@ -48,6 +48,8 @@ export const FIELD_ERROR_CODES = [
   'invalid',
   'geometry_unreadable',
   'not_an_area',
+  'not_a_place',
+  'unknown_place_kind',
   'invalid_geometry',
   'missing_name',
   'outside_city',

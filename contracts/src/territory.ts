@@ -89,6 +89,8 @@ export const placeSchema = z.object({
   kind: z.enum(PLACE_KINDS),
   geometry: placeGeometrySchema,
   localityId: idSchema.nullable(),
+  /** The code in the source the place was imported from; a re-import matches on it. */
+  externalCode: z.string().nullable(),
   status: z.enum(LOCALITY_STATUSES),
   version: z.number().int(),
 });
@@ -105,7 +107,20 @@ export const cityAreaSchema = z.object({ boundary: multiPolygonSchema.nullable()
 export type CityArea = z.infer<typeof cityAreaSchema>;
 export const cityAreaUpdateSchema = z.strictObject({ boundary: areaGeometrySchema });
 
-export const placeListQuerySchema = z.strictObject({ format: z.enum(['json', 'geojson']).default('json') });
+export const placeListQuerySchema = z.strictObject({
+  format: z.enum(['json', 'geojson']).default('json'),
+  /** Active places by default; `archived` or `all` for the register's archive. */
+  status: z.enum(['active', 'archived', 'all']).default('active'),
+});
+
+/** Multipart fields of a GeoJSON import of places (points and lines). */
+export const placeImportFieldsSchema = localityImportFieldsSchema.omit({ kind: true, repair: true }).extend({
+  /** The property holding a place kind (`school_crossing`, …); features without one get `kind`. */
+  kindProperty: z.string().trim().min(1).max(100).optional(),
+  kind: z.enum(PLACE_KINDS).default('other'),
+});
+export const placeImportResultSchema = localityImportResultSchema.omit({ repaired: true });
+export type PlaceImportResult = z.infer<typeof placeImportResultSchema>;
 
 export const placeUpdateSchema = placeCreateSchema
   .partial()

@@ -15,6 +15,7 @@ export const placePolicy = definePolicy('place', {
   list: TENANT_ROLES,
   create: ['coordinator', 'supervisor'],
   update: ['coordinator', 'supervisor'],
+  import: ['coordinator'],
 });
 
 /** Indicators of localities over time: defined and recorded by the coordinator, read by all office roles. */

@@ -121,6 +121,7 @@ export interface PlacesTable {
   kind: string;
   geometry: Geometry;
   localityId: string | null;
+  externalCode: Generated<string | null>;
   status: Generated<string>;
   createdAt: Timestamp;
   createdBy: string | null;

@@ -1,10 +1,11 @@
-import { featureCollectionSchema, type FieldErrorCode } from '@saferhood/contracts';
+import type { FieldErrorCode } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
-import { checkAreas, findLocalitiesByExternalCode, insertLocality, updateLocalityAtVersion } from './locality.repository';
+import { parseFeatureCollection, sridOf, textOf } from './geojson-source';
+import { checkGeometries, findLocalitiesByExternalCode, type GeometryCheck, insertLocality, updateLocalityAtVersion } from './locality.repository';
 import { listLocalityKinds } from './locality.service';
 
 export interface LocalityImportOptions {
@@ -58,7 +59,7 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
     code: options.codeProperty ? textOf(feature.properties?.[options.codeProperty]) : null,
     geometry: JSON.stringify(feature.geometry ?? null),
   }));
-  const checks = await checkAreas(tx, features.map((feature) => feature.geometry), srid);
+  const checks = await checkGeometries(tx, features.map((feature) => feature.geometry), srid);
   const invalid: ImportIssue[] = [];
   let repaired = 0;
   const seenCodes = new Set<string>();
@@ -131,37 +132,9 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
   return outcome;
 }
 
-function parseFeatureCollection(file: Buffer) {
-  let json: unknown;
-  try {
-    json = JSON.parse(file.toString('utf8'));
-  } catch {
-    throw new AppError('import_unreadable');
-  }
-  const parsed = featureCollectionSchema.safeParse(json);
-  if (!parsed.success) throw new AppError('import_unreadable');
-  return { ...parsed.data, crs: (json as { crs?: unknown }).crs };
-}
-
-/** EPSG code from a GeoJSON 2008 `crs` member: "EPSG:5514", "urn:ogc:def:crs:EPSG::5514", CRS84. */
-function sridOf(crs: unknown): 4326 | 5514 | undefined {
-  const name = (crs as { properties?: { name?: unknown } } | undefined)?.properties?.name;
-  if (typeof name !== 'string') return undefined;
-  if (/(EPSG:+|EPSG\/0\/)5514$/i.test(name) || /(EPSG:+)(2065|102067)$/i.test(name)) return 5514;
-  if (/CRS84$|EPSG:+4326$/i.test(name)) return 4326;
-  return undefined;
-}
-
-function textOf(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim().slice(0, 200);
-  return trimmed.length > 0 ? trimmed : null;
-}
-
 function findIssue(
   feature: { name: string | null; code: string | null },
-  check: Awaited<ReturnType<typeof checkAreas>>[number],
+  check: GeometryCheck,
   options: LocalityImportOptions,
   seenCodes: Set<string>,
 ): Omit<ImportIssue, 'index'> | undefined {

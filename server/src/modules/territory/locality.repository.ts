@@ -104,7 +104,7 @@ export async function findLocalitiesByExternalCode(tx: TenantTx, codes: string[]
     .execute();
 }
 
-export interface AreaCheck {
+export interface GeometryCheck {
   index: number;
   isParsed: boolean;
   isValid: boolean;
@@ -115,12 +115,12 @@ export interface AreaCheck {
 }
 
 /**
- * Checks many candidate areas in one query: does each parse, is it a (Multi)Polygon, is it valid (and
- * if not, does repair leave an area), does it touch the city's area. Geometries that do not parse get
+ * Checks many imported geometries (areas or places) in one query: does each parse, of which type, is
+ * it valid (and if not, would repairing it leave an area), does it touch the city's area. Geometries that do not parse get
  * isParsed = false rather than failing the whole query.
  */
-export async function checkAreas(tx: TenantTx, geometries: string[], srid: number): Promise<AreaCheck[]> {
-  const { rows } = await sql<AreaCheck>`
+export async function checkGeometries(tx: TenantTx, geometries: string[], srid: number): Promise<GeometryCheck[]> {
+  const { rows } = await sql<GeometryCheck>`
     WITH input AS (
       SELECT ordinality - 1 AS index, safe_geom_from_geojson(value::text, ${srid}::int) AS g
         FROM jsonb_array_elements(${JSON.stringify(geometries.map((text) => JSON.parse(text)))}::jsonb) WITH ORDINALITY

@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import {
-  checkAreas,
+  checkGeometries,
   findLocality,
   findLocalityIdAt,
   insertLocality,
@@ -32,7 +32,7 @@ export async function findLocalityAt(tx: TenantTx, point: { lon: number; lat: nu
 
 /** A drawn or sent area must be a valid polygon, or one that repair turns into one. */
 async function assertArea(tx: TenantTx, boundary: string): Promise<void> {
-  const [check] = await checkAreas(tx, [boundary], 4326);
+  const [check] = await checkGeometries(tx, [boundary], 4326);
   if (!check?.isParsed || !(check.isValid || check.isRepairable)) throw new AppError('invalid_geometry');
 }
 

@@ -2,12 +2,24 @@ import { sql } from 'kysely';
 import type { TenantTx } from '../../db/scope';
 import { fromGeoJson, toGeoJson } from './geometry.sql';
 
-const placeColumns = ['id', 'name', 'kind', 'localityId', 'status', 'version', toGeoJson('geometry').as('geometry')] as const;
+const placeColumns = ['id', 'name', 'kind', 'localityId', 'externalCode', 'status', 'version', toGeoJson('geometry').as('geometry')] as const;
 
 export type PlaceRow = Awaited<ReturnType<typeof listPlaces>>[number];
 
-export async function listPlaces(tx: TenantTx) {
-  return tx.selectFrom('places').select(placeColumns).where('tenantId', '=', tx.tenantId).where('status', '=', 'active').orderBy('name').execute();
+export async function listPlaces(tx: TenantTx, status: 'active' | 'archived' | 'all' = 'active') {
+  return tx
+    .selectFrom('places')
+    .select(placeColumns)
+    .where('tenantId', '=', tx.tenantId)
+    .$if(status !== 'all', (query) => query.where('status', '=', status))
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findPlacesByExternalCode(tx: TenantTx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return tx.selectFrom('places').select(['id', 'externalCode', 'version']).where('tenantId', '=', tx.tenantId).where('externalCode', 'in', codes).execute();
 }
 
 export async function findPlace(tx: TenantTx, id: string) {
@@ -18,10 +30,14 @@ export async function findPlace(tx: TenantTx, id: string) {
  * Inserts a place, placing it in the active locality that contains it (a line: the one containing a
  * point on it), or none.
  */
-export async function insertPlace(tx: TenantTx, place: { id: string; name: string; kind: string; geometry: string; createdBy: string }) {
+export async function insertPlace(
+  tx: TenantTx,
+  place: { id: string; name: string; kind: string; geometry: string; srid?: number; externalCode?: string | null; createdBy: string },
+) {
+  const { geometry, srid, ...columns } = place;
   await tx
     .insertInto('places')
-    .values({ tenantId: tx.tenantId, id: place.id, name: place.name, kind: place.kind, geometry: fromGeoJson(place.geometry), createdBy: place.createdBy })
+    .values({ ...columns, tenantId: tx.tenantId, geometry: fromGeoJson(geometry, srid) })
     .execute();
   await locatePlace(tx, place.id);
 }
@@ -30,12 +46,12 @@ export async function updatePlaceAtVersion(
   tx: TenantTx,
   id: string,
   version: number,
-  changes: { name?: string; kind?: string; status?: string; geometry?: string },
+  changes: { name?: string; kind?: string; status?: string; geometry?: string; srid?: number },
 ): Promise<boolean> {
-  const { geometry, ...columns } = changes;
+  const { geometry, srid, ...columns } = changes;
   const result = await tx
     .updateTable('places')
-    .set((eb) => ({ ...columns, ...(geometry ? { geometry: fromGeoJson(geometry) } : {}), updatedAt: new Date(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...columns, ...(geometry ? { geometry: fromGeoJson(geometry, srid) } : {}), updatedAt: new Date(), version: eb('version', '+', 1) }))
     .where('tenantId', '=', tx.tenantId)
     .where('id', '=', id)
     .where('version', '=', version)

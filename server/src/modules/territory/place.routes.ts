@@ -1,8 +1,22 @@
-import { featureCollectionResponseSchema, idSchema, placeCreateSchema, placeListQuerySchema, placeListSchema, placeSchema, placeUpdateSchema } from '@saferhood/contracts';
+import {
+  featureCollectionResponseSchema,
+  idSchema,
+  placeCreateSchema,
+  placeImportFieldsSchema,
+  placeImportResultSchema,
+  placeListQuerySchema,
+  placeListSchema,
+  placeSchema,
+  placeUpdateSchema,
+} from '@saferhood/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
+import { requestTranslator } from '../../http/i18n';
+import { readUpload } from '../../http/upload';
+import { importPlaces } from './import-places';
+import { presentIssues } from './import.presenter';
 import { createPlace, listPlaces, presentPlace, updatePlace } from './place.service';
 
 const tags = ['territory'];
@@ -21,7 +35,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'place:list' },
     },
     async (request, reply) => {
-      const places = (await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listPlaces(tx))).map(presentPlace);
+      const places = (await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listPlaces(tx, request.query.status))).map(presentPlace);
       if (request.query.format === 'json') return { items: places };
       reply.type('application/geo+json');
       return {
@@ -50,6 +64,37 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       return presentPlace(await withTenant(app.database.db, actor.tenantId, (tx) => updatePlace(tx, actor, request.params.id, request.body)));
+    },
+  );
+
+  app.post(
+    '/places/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import places of duty (points, lines) from GeoJSON: preview (dryRun=true, the default) or commit',
+        description: 'multipart/form-data: `file` (GeoJSON FeatureCollection) and the fields below.',
+        consumes: ['multipart/form-data'],
+        response: { 200: placeImportResultSchema },
+      },
+      config: { access: 'place:import' },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { file, fields } = await readUpload(request, placeImportFieldsSchema);
+      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
+        importPlaces(tx, actor, {
+          file,
+          nameProperty: fields.nameProperty,
+          codeProperty: fields.codeProperty,
+          kindProperty: fields.kindProperty,
+          kind: fields.kind,
+          srid: fields.srid ? (Number(fields.srid) as 4326 | 5514) : undefined,
+          dryRun: fields.dryRun === 'true',
+          skipInvalid: fields.skipInvalid === 'true',
+        }),
+      );
+      return { ...outcome, invalid: presentIssues(outcome.invalid, requestTranslator(request)) };
     },
   );
 };

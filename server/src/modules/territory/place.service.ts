@@ -17,6 +17,7 @@ export function presentPlace(row: PlaceRow): Place {
     kind: row.kind as Place['kind'],
     geometry: JSON.parse(row.geometry),
     localityId: row.localityId,
+    externalCode: row.externalCode,
     status: row.status as Place['status'],
     version: row.version,
   };
