@@ -17,6 +17,8 @@ export const ERROR_CATALOGUE = {
   email_taken: { status: 409, when: 'another user of the tenant has this email' },
   slug_taken: { status: 409, when: 'another tenant has this slug (or it is reserved)' },
   version_conflict: { status: 409, when: 'the record changed since the version the client based its edit on' },
+  record_locked: { status: 409, when: 'an approved field record was edited; corrections are amendments by the mentor' },
+  shift_overlap: { status: 409, when: 'an assistant would be on two shifts at once; `errors` names who and when' },
   self_change_forbidden: { status: 409, when: 'an admin tried to disable or demote their own account' },
   conflict: { status: 409, when: 'a database rule (unique, foreign key, check) refused the change' },
   invalid_geometry: { status: 422, when: 'a drawn or sent area is not a valid polygon and cannot be repaired' },
@@ -55,5 +57,13 @@ export const FIELD_ERROR_CODES = [
   'outside_city',
   'duplicate_code',
   'invalid_column',
+  'unknown_category',
+  'not_allowed_for_signal',
+  'signal_required',
+  'not_an_assistant',
+  'unknown_reference',
+  'end_before_start',
+  'overlaps_shift',
+  'not_your_shift',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -10,3 +10,4 @@ export * from './health';
 export * from './geojson';
 export * from './territory';
 export * from './crime-data';
+export * from './field-work';

@@ -32,7 +32,7 @@ describe('permission policies', () => {
 
   it('names permissions resource:action and lists a role’s unconditional ones', () => {
     for (const permission of PERMISSIONS) expect(permission).toMatch(/^[a-z_]+:[a-z_]+$/);
-    expect(permissionsOf('assistant')).toEqual(['tenant:read', 'locality:list', 'locality:read', 'place:list']);
+    expect(permissionsOf('assistant')).toEqual(['tenant:read', 'locality:list', 'locality:read', 'place:list', 'field_record:write', 'field_category:list']);
     expect(permissionsOf('admin')).toEqual(expect.arrayContaining(['user:create', 'audit:verify']));
   });
 });

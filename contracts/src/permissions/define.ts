@@ -4,7 +4,7 @@ import type { Role } from '../roles';
  * A condition narrows a grant to some records. The caller states which conditions hold for the record
  * at hand (`{ self: true }`); for lists the server turns the same condition into an indexed SQL filter.
  */
-export type Condition = 'self';
+export type Condition = 'self' | 'own' | 'recipient';
 export type AccessContext = Partial<Record<Condition, boolean>>;
 
 /** A grant: a role, optionally only when a condition holds. */

@@ -1,5 +1,13 @@
 import type { Role } from '../roles';
 import { auditPolicy } from './audit.permissions';
+import {
+  activityStatementPolicy,
+  fieldCategoryPolicy,
+  fieldRecordPolicy,
+  fieldSettingsPolicy,
+  fieldTeamPolicy,
+  shiftPolicy,
+} from './field-work.permissions';
 import { grantCondition, grantRole, type AccessContext, type Grant } from './define';
 import { crimeDataPolicy, indicatorPolicy, localityPolicy, placePolicy } from './territory.permissions';
 import { tenantPolicy } from './tenant.permissions';
@@ -7,7 +15,21 @@ import { userPolicy } from './user.permissions';
 
 export type { AccessContext, Condition, Grant } from './define';
 
-const POLICIES = [tenantPolicy, userPolicy, auditPolicy, localityPolicy, placePolicy, indicatorPolicy, crimeDataPolicy] as const;
+const POLICIES = [
+  tenantPolicy,
+  userPolicy,
+  auditPolicy,
+  localityPolicy,
+  placePolicy,
+  indicatorPolicy,
+  crimeDataPolicy,
+  fieldRecordPolicy,
+  fieldCategoryPolicy,
+  shiftPolicy,
+  fieldTeamPolicy,
+  fieldSettingsPolicy,
+  activityStatementPolicy,
+] as const;
 
 type PolicyPermission<P> = P extends { resource: infer R extends string; actions: infer A }
   ? `${R}:${Extract<keyof A, string>}`
