@@ -95,7 +95,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
 
   const hasWebApp = serveWebApp && (await registerWebApp(app));
   app.setNotFoundHandler((request, reply) =>
-    hasWebApp && isPageRequest(request) ? sendWebApp(reply) : sendProblem(reply, request, new AppError('not_found')),
+    hasWebApp && isPageRequest(request) ? sendWebApp(reply, request.url.split('?')[0]) : sendProblem(reply, request, new AppError('not_found')),
   );
   return app;
 }

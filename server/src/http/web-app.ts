@@ -5,7 +5,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/** Serves the built web app, if built; any other GET of a page falls back to index.html (client routing). */
+/**
+ * Serves the built web app, if built; any other GET of a page falls back to index.html (client routing).
+ * The field app is a second entry under /field (its own page, service worker and scope): pages below
+ * /field fall back to field/index.html.
+ */
 export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
   if (!existsSync(WEB_DIST + 'index.html')) {
     app.log.warn({ dir: WEB_DIST }, 'web app not built (npm run build): serving the API only');
@@ -18,11 +22,14 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     // Hashed bundles may be cached for long; index.html names the current ones and must not be.
     maxAge: '7d',
     setHeaders: (response, path) => {
-      if (path.endsWith('index.html') || path.endsWith('.webmanifest')) response.header('cache-control', 'no-cache');
+      // Pages, the manifest and the service worker name the current hashed bundles: never cached.
+      if (/(index\.html|\.webmanifest|sw\.js|workbox-[^/]*\.js)$/.test(path)) response.header('cache-control', 'no-cache');
     },
   });
   // The static wildcard would treat "/" as a directory listing; the app's entry page answers instead.
-  app.get('/', { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => sendWebApp(reply));
+  for (const url of ['/', '/field/']) {
+    app.get(url, { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => sendWebApp(reply, url));
+  }
   return true;
 }
 
@@ -32,7 +39,10 @@ export function isPageRequest(request: FastifyRequest): boolean {
   return request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
 }
 
-export function sendWebApp(reply: FastifyReply): FastifyReply {
-  // index.html must never be cached: it names the current hashed bundles.
-  return reply.header('cache-control', 'no-cache').sendFile('index.html');
+const FIELD_APP = /^\/field(\/|$)/;
+
+export function sendWebApp(reply: FastifyReply, path = '/'): FastifyReply {
+  const page = FIELD_APP.test(path) && existsSync(WEB_DIST + 'field/index.html') ? 'field/index.html' : 'index.html';
+  // The page must never be cached: it names the current hashed bundles.
+  return reply.header('cache-control', 'no-cache').sendFile(page);
 }
