@@ -18,6 +18,10 @@ const LocalityListPage = lazy(() => import('../features/territory/index').then((
 const LocalityShowPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityShowPage })));
 const LocalityNewPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityNewPage })));
 const LocalityBoundaryPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityBoundaryPage })));
+const LocalityKindListPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.LocalityKindListPage })));
+const PlaceListPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.PlaceListPage })));
+const PlaceNewPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.PlaceNewPage })));
+const PlaceEditPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.PlaceEditPage })));
 const TerritoryImportPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.TerritoryImportPage })));
 const IndicatorListPage = lazy(() => import('../features/indicators/index').then((module) => ({ default: module.IndicatorListPage })));
 const CrimeSummaryPage = lazy(() => import('../features/crime/index').then((module) => ({ default: module.CrimeSummaryPage })));
@@ -82,6 +86,10 @@ export function AppRoutes() {
         <Route path="localities/new" element={<Guarded permission="locality:create" page={<LocalityNewPage />} />} />
         <Route path="localities/:id/boundary" element={<Guarded permission="locality:update" page={<LocalityBoundaryPage />} />} />
         <Route path="localities/:id" element={<Guarded permission="locality:read" page={<LocalityShowPage />} />} />
+        <Route path="locality-kinds" element={<Guarded permission="locality:update" page={<LocalityKindListPage />} />} />
+        <Route path="places" element={<Guarded permission="place:list" page={<PlaceListPage />} />} />
+        <Route path="places/new" element={<Guarded permission="place:create" page={<PlaceNewPage />} />} />
+        <Route path="places/:id" element={<Guarded permission="place:update" page={<PlaceEditPage />} />} />
         <Route path="indicators" element={<Guarded permission="indicator:list" page={<IndicatorListPage />} />} />
         <Route path="crime" element={<Guarded permission="crime_data:read" page={<CrimeSummaryPage />} />} />
         <Route path="import" element={<Guarded permission="locality:import" page={<TerritoryImportPage />} />} />

@@ -11,18 +11,19 @@ import { CrimeClassTable } from './CrimeClassTable';
 import { CrimeLocalityTable } from './CrimeLocalityTable';
 import { formatMonth, periodOfMonth } from './crime-period';
 import { CrimeTrendSection } from './CrimeTrendSection';
+import { CrimeTypeSection } from './CrimeTypeSection';
 import { MonthSelect } from './MonthSelect';
 import { useCrimeByLocality } from './use-crime-by-locality';
 import { useCrimeClasses } from './use-crime-classes';
 import { useCrimeMonth } from './use-crime-month';
 
-/** Offences the police registered in the city: by class, month by month, and per locality. */
+/** Offences the police registered in the city: by class and by type, month by month, and per locality. */
 export function CrimeSummaryPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const crimeMonth = useCrimeMonth();
   const { month } = crimeMonth;
-  const { classes, query: types } = useCrimeClasses();
+  const { classes, nameOf, query: types } = useCrimeClasses();
   const localities = useLocalities('active');
   const period = month ? periodOfMonth(month) : null;
   const byLocality = useCrimeByLocality(localities.data?.items ?? [], localities.isSuccess ? period : null);
@@ -57,6 +58,7 @@ export function CrimeSummaryPage() {
                 <CrimeClassTable counts={rows.city.byClass} classes={classes} total={rows.city.total} caption={t('crime.byClassIn', { place: me.tenant.name, month: monthName })} />
               )}
             </Stack>
+            {rows.city.total > 0 && period && <CrimeTypeSection period={period} monthName={monthName} types={types.data} nameOfClass={nameOf} />}
             <CrimeTrendSection month={month} classes={classes} />
             {rows.city.total > 0 && (
               <Stack component="section" gap="md" aria-labelledby="crime-by-locality">

@@ -1,11 +1,11 @@
-import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import type { AreaGeometry } from '@saferhood/contracts';
-import { IconArrowBackUp, IconCheck, IconTrash } from '@tabler/icons-react';
 import type { Geometry } from 'geojson';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsWide } from '../../components/use-is-wide';
 import { parseBoundary, polygonOf } from './boundary-geojson';
+import { DrawingControls } from './DrawingControls';
 import { LazyPointPickerMap } from './map/LazyPointPickerMap';
 import type { Bounds } from './map/map-bounds';
 import type { LonLat } from './map/PointPickerMap';
@@ -27,6 +27,7 @@ interface BoundaryEditorProps {
 export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEditorProps) {
   const { t } = useTranslation();
   const isWide = useIsWide();
+  const labelId = useId();
   const [mode, setMode] = useState<Mode>('draw');
   const [points, setPoints] = useState<LonLat[]>([]);
   const [isFinished, setFinished] = useState(false);
@@ -61,11 +62,11 @@ export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEdi
 
   return (
     <Stack gap="xs">
-      <Text fw={500} size="sm" id="boundary-label">
+      <Text fw={500} size="sm" id={labelId}>
         {t('boundary.label')}
       </Text>
       <SegmentedControl
-        aria-labelledby="boundary-label"
+        aria-labelledby={labelId}
         value={mode}
         onChange={changeMode}
         data={[
@@ -75,12 +76,12 @@ export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEdi
       />
       {mode === 'draw' ? (
         <>
-          <Text size="sm" c="dimmed" id="boundary-draw-help">
+          <Text size="sm" c="dimmed">
             {t('boundary.drawHelp')}
           </Text>
           <LazyPointPickerMap
             points={points}
-            isArea
+            shape="area"
             context={context}
             onPick={(point) => {
               if (!isFinished) changePoints([...points, point], false);
@@ -90,20 +91,14 @@ export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEdi
             label={t('boundary.mapLabel')}
             height={isWide ? 420 : 320}
           />
-          <Text size="sm" role="status" aria-live="polite">
-            {isFinished ? t('boundary.finished', { count: points.length }) : t('boundary.pointCount', { count: points.length })}
-          </Text>
-          <Group gap="xs">
-            <Button size="xs" variant="default" leftSection={<IconCheck size={14} aria-hidden="true" />} disabled={points.length < 3 || isFinished} onClick={finish}>
-              {t('boundary.finish')}
-            </Button>
-            <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden="true" />} disabled={points.length === 0} onClick={() => changePoints(points.slice(0, -1), false)}>
-              {t('boundary.undo')}
-            </Button>
-            <Button size="xs" variant="default" leftSection={<IconTrash size={14} aria-hidden="true" />} disabled={points.length === 0} onClick={() => changePoints([], false)}>
-              {t('boundary.clear')}
-            </Button>
-          </Group>
+          <DrawingControls
+            status={isFinished ? t('boundary.finished', { count: points.length }) : t('boundary.pointCount', { count: points.length })}
+            canFinish={points.length >= 3 && !isFinished}
+            count={points.length}
+            onFinish={finish}
+            onUndo={() => changePoints(points.slice(0, -1), false)}
+            onClear={() => changePoints([], false)}
+          />
           {error && (
             <Text size="sm" c="red.8" role="alert">
               {error}

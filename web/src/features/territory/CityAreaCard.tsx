@@ -1,31 +1,61 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import type { AreaGeometry } from '@saferhood/contracts';
+import { IconDeviceFloppy, IconUpload } from '@tabler/icons-react';
+import type { Geometry, MultiPolygon } from 'geojson';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
-import { firstAreaOf } from './boundary-geojson';
-import { CITY_AREA_QUERY_KEY, getCityArea, setCityArea } from './api';
-import { readFileText } from './geojson-properties';
 import { UploadFileInput } from '../../components/UploadFileInput';
+import { CITY_AREA_QUERY_KEY, getCityArea, listLocalityFeatures, localityFeaturesQueryKey, setCityArea } from './api';
+import { firstAreaOf } from './boundary-geojson';
+import { BoundaryEditor } from './BoundaryEditor';
+import { readFileText } from './geojson-properties';
+import { boundsOf } from './map/map-bounds';
 
-/** The city's own area: the frame every map opens on. Set from a GeoJSON file's first polygon. */
+type Mode = 'file' | 'draw';
+
+/** The city's own area: the frame every map opens on. From a GeoJSON file's first polygon, or drawn (or pasted). */
 export function CityAreaCard() {
   const { t } = useTranslation();
+  const modeLabelId = useId();
   const queryClient = useQueryClient();
   const cityArea = useQuery({ queryKey: CITY_AREA_QUERY_KEY, queryFn: getCityArea });
+  const localities = useQuery({ queryKey: localityFeaturesQueryKey(), queryFn: listLocalityFeatures });
+  const [mode, setMode] = useState<Mode>('file');
   const [file, setFile] = useState<File | null>(null);
+  const [drawn, setDrawn] = useState<AreaGeometry | null>(null);
+  // A new drawing after each save: the editor starts empty again over the area just saved.
+  const [drawing, setDrawing] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const save = useMutation({
     mutationFn: setCityArea,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: CITY_AREA_QUERY_KEY });
       setFile(null);
+      setDrawn(null);
+      setDrawing((current) => current + 1);
     },
   });
+  // Drawn over what is there: the current area and the localities, in grey.
+  const context = useMemo<Geometry[]>(
+    () => [...(cityArea.data ? [cityArea.data as MultiPolygon] : []), ...(localities.data?.features ?? []).map((feature) => feature.geometry as Geometry)],
+    [cityArea.data, localities.data],
+  );
+  const bounds = useMemo(() => boundsOf(context), [context]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (mode === 'draw') {
+      if (!drawn) {
+        setError(t('boundary.required'));
+        return;
+      }
+      setError(undefined);
+      save.mutate(drawn);
+      return;
+    }
     if (!file) {
       setError(t('validation.required'));
       return;
@@ -63,19 +93,54 @@ export function CityAreaCard() {
               {t('cityArea.savedNotice')}
             </Alert>
           )}
-          <UploadFileInput
-            label={t('cityArea.file')}
-            accept=".geojson,.json,application/geo+json,application/json"
-            value={file}
-            onChange={(chosen) => {
-              setFile(chosen);
+          <Text fw={500} size="sm" id={modeLabelId}>
+            {t('cityArea.howLabel')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby={modeLabelId}
+            value={mode}
+            onChange={(value) => {
+              setMode(value === 'draw' ? 'draw' : 'file');
               setError(undefined);
               save.reset();
             }}
-            error={error}
+            data={[
+              { value: 'file', label: t('cityArea.modeFile') },
+              { value: 'draw', label: t('cityArea.modeDraw') },
+            ]}
+            style={{ alignSelf: 'flex-start' }}
           />
+          {mode === 'file' ? (
+            <UploadFileInput
+              label={t('cityArea.file')}
+              accept=".geojson,.json,application/geo+json,application/json"
+              value={file}
+              onChange={(chosen) => {
+                setFile(chosen);
+                setError(undefined);
+                save.reset();
+              }}
+              error={error}
+            />
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {t('cityArea.drawHint')}
+              </Text>
+              <BoundaryEditor
+                key={drawing}
+                onChange={(boundary) => {
+                  setDrawn(boundary);
+                  setError(undefined);
+                }}
+                context={context}
+                bounds={bounds}
+                error={error}
+              />
+            </>
+          )}
           <Group>
-            <Button type="submit" loading={save.isPending} leftSection={<IconUpload size={18} aria-hidden="true" />}>
+            <Button type="submit" loading={save.isPending} leftSection={mode === 'file' ? <IconUpload size={18} aria-hidden="true" /> : <IconDeviceFloppy size={18} aria-hidden="true" />}>
               {t(cityArea.data ? 'cityArea.replace' : 'cityArea.set')}
             </Button>
           </Group>

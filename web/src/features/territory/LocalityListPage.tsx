@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl } from '@mantine/core';
-import { IconFileImport, IconMap2, IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconMap2, IconPalette, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyListNotice } from '../../components/EmptyListNotice';
@@ -40,6 +40,11 @@ export function LocalityListPage() {
             {hasPermission(me, 'locality:create') && (
               <Button component={Link} to="/localities/new" variant="default" leftSection={<IconPlus size={18} aria-hidden="true" />}>
                 {t('localities.new')}
+              </Button>
+            )}
+            {canUpdate && (
+              <Button component={Link} to="/locality-kinds" variant="default" leftSection={<IconPalette size={18} aria-hidden="true" />}>
+                {t('kinds.title')}
               </Button>
             )}
             {hasPermission(me, 'locality:import') && (

@@ -27,7 +27,7 @@ export function LocalityShowPage() {
   const me = useMe();
   const { id = '' } = useParams();
   const locality = useQuery({ queryKey: localityQueryKey(id), queryFn: () => getLocality(id) });
-  const places = useQuery({ queryKey: PLACES_QUERY_KEY, queryFn: listPlaces });
+  const places = useQuery({ queryKey: PLACES_QUERY_KEY, queryFn: () => listPlaces() });
   const list = useLocalities('active');
   const kinds = list.data?.kinds ?? [];
   const kindLabel = useKindLabel(kinds);

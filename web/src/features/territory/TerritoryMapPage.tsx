@@ -28,7 +28,7 @@ export function TerritoryMapPage() {
   const canSeeCrime = hasPermission(me, 'crime_data:read');
   const localities = useLocalities('active');
   const features = useQuery({ queryKey: localityFeaturesQueryKey(), queryFn: listLocalityFeatures });
-  const places = useQuery({ queryKey: PLACES_QUERY_KEY, queryFn: listPlaces });
+  const places = useQuery({ queryKey: PLACES_QUERY_KEY, queryFn: () => listPlaces() });
   const cityArea = useQuery({ queryKey: CITY_AREA_QUERY_KEY, queryFn: getCityArea });
   const crimeMonth = useCrimeMonth(canSeeCrime);
   const month = crimeMonth.month;

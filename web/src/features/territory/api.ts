@@ -3,6 +3,8 @@ import {
   featureCollectionSchema,
   localityDetailSchema,
   localityImportResultSchema,
+  localityKindListSchema,
+  localityKindSchema,
   localityListSchema,
   placeListSchema,
   placeSchema,
@@ -10,7 +12,10 @@ import {
   type LocalityCreate,
   type LocalityDetail,
   type LocalityImportResult,
+  type LocalityKind,
   type LocalityUpdate,
+  type Place,
+  type PlaceGeometry,
 } from '@saferhood/contracts';
 import { requestJson } from '../../lib/api-client';
 import type { PlaceKind } from './place-kinds';
@@ -50,11 +55,18 @@ export function createLocality(create: LocalityCreate): Promise<LocalityDetail> 
 export interface PlaceCreate {
   name: string;
   kind: PlaceKind;
-  geometry: { type: 'Point'; coordinates: [number, number] };
+  geometry: PlaceGeometry;
 }
 
-export function createPlace(create: PlaceCreate) {
+export type PlaceUpdate = Partial<PlaceCreate> & { status?: Place['status']; version: number };
+
+export function createPlace(create: PlaceCreate): Promise<Place> {
   return requestJson('POST', '/places', placeSchema, { body: create });
+}
+
+/** Renames, moves or archives a place; `version` is the one the change was based on (409 when stale). */
+export function updatePlace(id: string, update: PlaceUpdate): Promise<Place> {
+  return requestJson('PATCH', `/places/${encodeURIComponent(id)}`, placeSchema, { body: update });
 }
 
 /** Sets (or replaces) the city's own area, the frame every map opens on. */
@@ -62,9 +74,27 @@ export function setCityArea(boundary: AreaGeometry) {
   return requestJson('PUT', '/city-area', cityAreaSchema, { body: { boundary } });
 }
 
-export async function listPlaces() {
-  const { items } = await requestJson('GET', '/places', placeListSchema);
+/** Active places (the map's); the register asks for archived ones too. */
+export async function listPlaces(status: LocalityStatusFilter = 'active') {
+  const { items } = await requestJson('GET', '/places', placeListSchema, status === 'active' ? {} : { query: { status } });
   return items;
+}
+
+export const placeListQueryKey = (status: LocalityStatusFilter) => [...PLACES_QUERY_KEY, 'list', status] as const;
+
+export const LOCALITY_KINDS_QUERY_KEY = [...LOCALITIES_QUERY_KEY, 'kinds'] as const;
+
+export async function listLocalityKinds(): Promise<LocalityKind[]> {
+  const { items } = await requestJson('GET', '/locality-kinds', localityKindListSchema);
+  return items;
+}
+
+export function createLocalityKind(kind: LocalityKind): Promise<LocalityKind> {
+  return requestJson('POST', '/locality-kinds', localityKindSchema, { body: kind });
+}
+
+export function updateLocalityKind(code: string, update: Pick<LocalityKind, 'labels' | 'color'>): Promise<LocalityKind> {
+  return requestJson('PATCH', `/locality-kinds/${encodeURIComponent(code)}`, localityKindSchema, { body: update });
 }
 
 export async function getCityArea() {

@@ -5,3 +5,7 @@ export { TerritoryImportPage } from './TerritoryImportPage';
 export { useLocalities, labelOfKind } from './use-localities';
 export { LocalityNewPage } from './LocalityNewPage';
 export { LocalityBoundaryPage } from './LocalityBoundaryPage';
+export { LocalityKindListPage } from './LocalityKindListPage';
+export { PlaceListPage } from './PlaceListPage';
+export { PlaceNewPage } from './PlaceNewPage';
+export { PlaceEditPage } from './PlaceEditPage';

@@ -10,14 +10,14 @@ import { MapUnavailableAlert } from './MapUnavailableAlert';
 import { useFitBounds } from './use-fit-bounds';
 import { useMapUiStrings } from './use-map-ui-strings';
 
-
 export type LonLat = [lon: number, lat: number];
+export type PickedShape = 'point' | 'line' | 'area';
 
 export interface PointPickerMapProps {
-  /** The points picked so far: one for a place, the vertices of a boundary being drawn. */
+  /** The points picked so far: one for a place, the vertices of a line or a boundary being drawn. */
   points: readonly LonLat[];
-  /** Draw the points as a closed area (a boundary) rather than as markers alone. */
-  isArea: boolean;
+  /** How the points are drawn: markers alone, joined as a line, or closed as an area (a boundary). */
+  shape: PickedShape;
   /** Geometries shown underneath for orientation (the city, other localities). */
   context: readonly Geometry[];
   onPick: (point: LonLat) => void;
@@ -30,12 +30,13 @@ export interface PointPickerMapProps {
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
-function drawing(points: readonly LonLat[], isArea: boolean): FeatureCollection {
+function drawing(points: readonly LonLat[], shape: PickedShape): FeatureCollection {
   const features: Feature[] = points.map((point) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [...point] }, properties: {} }));
-  if (isArea && points.length >= 2) {
-    const ring = points.length >= 3 ? [...points, points[0]!] : [...points];
+  if (shape !== 'point' && points.length >= 2) {
+    const isClosed = shape === 'area' && points.length >= 3;
+    const ring = isClosed ? [...points, points[0]!] : [...points];
     features.push(
-      points.length >= 3
+      isClosed
         ? { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring.map((point) => [...point])] }, properties: {} }
         : { type: 'Feature', geometry: { type: 'LineString', coordinates: ring.map((point) => [...point]) }, properties: {} },
     );
@@ -47,19 +48,19 @@ function contextCollection(context: readonly Geometry[]): FeatureCollection {
   return { type: 'FeatureCollection', features: context.map((geometry) => ({ type: 'Feature', geometry, properties: {} })) };
 }
 
-/** A MapLibre map that turns clicks into points: a place's position or a boundary's vertices. */
-export function PointPickerMap({ points, isArea, context, onPick, onFinish, bounds, label, height }: PointPickerMapProps) {
+/** A MapLibre map that turns clicks into points: a place's position, or a line's or a boundary's vertices. */
+export function PointPickerMap({ points, shape, context, onPick, onFinish, bounds, label, height }: PointPickerMapProps) {
   const uiStrings = useMapUiStrings();
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
-  const latest = useRef({ points, isArea, context, onPick, onFinish });
-  latest.current = { points, isArea, context, onPick, onFinish };
+  const latest = useRef({ points, shape, context, onPick, onFinish });
+  latest.current = { points, shape, context, onPick, onFinish };
   const [isUnavailable, setUnavailable] = useState(false);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    // Double-click finishes a boundary here, so it must not zoom.
+    // Double-click finishes a line or a boundary here, so it must not zoom.
     const instance = createBaseMap(element, { bounds, locale: uiStrings, doubleClickZoom: false });
     if (!instance) {
       setUnavailable(true);
@@ -70,7 +71,7 @@ export function PointPickerMap({ points, isArea, context, onPick, onFinish, boun
 
     instance.on('style.load', () => {
       instance.addSource('picker-context', { type: 'geojson', data: contextCollection(latest.current.context) });
-      instance.addSource('picker-drawing', { type: 'geojson', data: drawing(latest.current.points, latest.current.isArea) });
+      instance.addSource('picker-drawing', { type: 'geojson', data: drawing(latest.current.points, latest.current.shape) });
       instance.addLayer({ id: 'picker-context-fill', type: 'fill', source: 'picker-context', paint: { 'fill-color': '#868e96', 'fill-opacity': 0.12 } });
       instance.addLayer({ id: 'picker-context-line', type: 'line', source: 'picker-context', paint: { 'line-color': '#495057', 'line-width': 1 } });
       instance.addLayer({ id: 'picker-area', type: 'fill', source: 'picker-drawing', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1c7ed6', 'fill-opacity': 0.25 } });
@@ -105,8 +106,8 @@ export function PointPickerMap({ points, isArea, context, onPick, onFinish, boun
 
   useEffect(() => {
     const source = map.current?.getSource<GeoJSONSource>('picker-drawing');
-    source?.setData(drawing(points, isArea));
-  }, [points, isArea]);
+    source?.setData(drawing(points, shape));
+  }, [points, shape]);
 
   useEffect(() => {
     const source = map.current?.getSource<GeoJSONSource>('picker-context');

@@ -24,3 +24,8 @@ export function boundsOf(geometries: readonly (Geometry | null | undefined)[]): 
   }
   return bounds;
 }
+
+/** A box grown by `margin` degrees each way: a single point or a short line still gets surroundings. */
+export function padBounds(bounds: Bounds | null, margin: number): Bounds | null {
+  return bounds && [bounds[0] - margin, bounds[1] - margin, bounds[2] + margin, bounds[3] + margin];
+}
