@@ -26,7 +26,7 @@ export const fieldErrorSchema = z.object({
 });
 
 /** RFC 9457 problem details, with our stable `code` and per-field `errors`. */
-export const problemSchema = z.object({
+export const problemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),

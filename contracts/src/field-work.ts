@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, textSchema } from './common';
-import { pointSchema } from './geojson';
 
 /**
  * Field work: shifts of crime-prevention assistants, their field records (the activity diary), the
  * mentor's review and the monthly activity statement. The field app imports this file alone
- * (`@saferhood/contracts/field-work`), so it depends on nothing but zod, common and geojson.
+ * (`@saferhood/contracts/field-work`), so it depends on nothing but zod and common.
  */
 
 /** Duties a shift is planned for. */
@@ -82,11 +81,17 @@ export const signalSchema = z.strictObject({
   contact: z.enum(SIGNAL_CONTACTS),
 });
 
+/** A position on Earth in WGS84: longitude −180…180, latitude −90…90. */
+const wgs84PointSchema = z.strictObject({
+  type: z.literal('Point'),
+  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+});
+
 /** `PUT /field-records/{id}`: the client's UUID in the path creates, or with `baseVersion` updates. */
 export const fieldRecordPutSchema = z.strictObject({
   category: categoryCodeSchema,
   occurredAt: isoDateTimeSchema,
-  location: pointSchema,
+  location: wgs84PointSchema,
   locationSource: z.enum(LOCATION_SOURCES).optional(),
   peopleCount: z.number().int().min(0).max(10000).optional(),
   note: z.string().trim().max(1000).optional(),
@@ -105,7 +110,7 @@ export const fieldRecordSchema = z.object({
   category: z.string(),
   sensitivity: z.enum(FIELD_RECORD_SENSITIVITIES),
   occurredAt: z.string(),
-  location: pointSchema,
+  location: wgs84PointSchema,
   locationSource: z.enum(LOCATION_SOURCES).nullable(),
   localityId: idSchema.nullable(),
   peopleCount: z.number().int().nullable(),
@@ -247,7 +252,7 @@ export const shiftListSchema = z.object({ items: z.array(shiftSchema) });
 /** Check-in and check-out are idempotent: a repeat (say, a resent offline request) keeps the first time. */
 export const shiftCheckSchema = z.strictObject({
   at: isoDateTimeSchema,
-  location: pointSchema.optional(),
+  location: wgs84PointSchema.optional(),
 });
 
 // ----- Teams of assistants and who is told about signals -----

@@ -18,6 +18,7 @@ import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
 import { auditRoutes } from './modules/audit/index';
 import { authRoutes, userRoutes } from './modules/auth/index';
 import { tenantRoutes } from './modules/tenants/index';
+import { fieldAdminRoutes, fieldRecordRoutes, shiftRoutes } from './modules/field-work/index';
 import { crimeDataRoutes, indicatorRoutes, placeRoutes, territoryRoutes } from './modules/territory/index';
 
 export interface AppOptions {
@@ -89,6 +90,9 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
       await api.register(placeRoutes);
       await api.register(indicatorRoutes);
       await api.register(crimeDataRoutes);
+      await api.register(fieldRecordRoutes);
+      await api.register(shiftRoutes);
+      await api.register(fieldAdminRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -188,6 +188,137 @@ export interface SchemaMigrationsTable {
   appliedAt: Timestamp;
 }
 
+export interface FieldRecordCategoriesTable {
+  tenantId: string;
+  code: string;
+  labels: Json;
+  icon: string;
+  sensitivity: Generated<string>;
+  alert: Generated<string>;
+  sortOrder: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface FieldTeamsTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  mentorId: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface FieldTeamMembersTable {
+  tenantId: string;
+  teamId: string;
+  userId: string;
+}
+
+export interface FieldSettingsTable {
+  tenantId: string;
+  signalSocialWorkerId: string | null;
+  signalPoliceContactId: string | null;
+  gpsCheckIn: Generated<boolean>;
+  updatedAt: Timestamp;
+}
+
+export interface ShiftSeriesTable {
+  tenantId: string;
+  id: string;
+  definition: Json;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ShiftsTable {
+  tenantId: string;
+  id: string;
+  localDate: ColumnType<string, string, string>;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  dutyType: string;
+  placeIds: ColumnType<string[], string[], string[]>;
+  localityIds: ColumnType<string[], string[], string[]>;
+  note: string | null;
+  seriesId: string | null;
+  cancelled: Generated<boolean>;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ShiftAssignmentsTable {
+  tenantId: string;
+  shiftId: string;
+  assistantId: string;
+  checkedInAt: Timestamp | null;
+  checkInLocation: Geometry | null;
+  checkedOutAt: Timestamp | null;
+  checkOutLocation: Geometry | null;
+}
+
+export interface FieldRecordsTable {
+  tenantId: string;
+  id: string;
+  assistantId: string;
+  shiftId: string | null;
+  category: string;
+  sensitivity: string;
+  occurredAt: Timestamp;
+  location: Geometry;
+  locationSource: string | null;
+  localityId: string | null;
+  peopleCount: number | null;
+  note: string | null;
+  urgent: Generated<boolean>;
+  signalKind: string | null;
+  signalContact: string | null;
+  status: Generated<string>;
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Timestamp | null;
+  contentHash: string;
+  amendments: Generated<number>;
+  createdAt: Timestamp;
+  createdBy: string;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+export interface FieldRecordPhotosTable {
+  tenantId: string;
+  recordId: string;
+  contentType: string;
+  bytes: Buffer;
+  sha256: string;
+  createdAt: Timestamp;
+}
+
+export interface FieldRecordAmendmentsTable {
+  tenantId: string;
+  id: string;
+  recordId: string;
+  before: Json;
+  after: Json;
+  reason: string;
+  createdAt: Timestamp;
+  createdBy: string;
+}
+
+export interface NotificationsTable {
+  tenantId: string;
+  id: string;
+  userId: string;
+  kind: string;
+  resourceType: string;
+  resourceId: string;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
   users: UsersTable;
@@ -205,6 +336,17 @@ export interface DB {
   indicators: IndicatorsTable;
   indicatorValues: IndicatorValuesTable;
   crimeOffences: CrimeOffencesTable;
+  fieldRecordCategories: FieldRecordCategoriesTable;
+  fieldTeams: FieldTeamsTable;
+  fieldTeamMembers: FieldTeamMembersTable;
+  fieldSettings: FieldSettingsTable;
+  shiftSeries: ShiftSeriesTable;
+  shifts: ShiftsTable;
+  shiftAssignments: ShiftAssignmentsTable;
+  fieldRecords: FieldRecordsTable;
+  fieldRecordPhotos: FieldRecordPhotosTable;
+  fieldRecordAmendments: FieldRecordAmendmentsTable;
+  notifications: NotificationsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

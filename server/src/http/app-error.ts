@@ -11,7 +11,13 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly options: { fields?: FieldIssue[]; params?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    readonly options: {
+      fields?: FieldIssue[];
+      params?: Record<string, unknown>;
+      headers?: Record<string, string>;
+      /** Extra members of the problem body (RFC 9457 §3.2), e.g. the server's `current` version on a conflict. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(code);
     this.name = 'AppError';

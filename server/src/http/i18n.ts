@@ -45,13 +45,20 @@ export function negotiateLanguage(acceptLanguage: string | undefined, preferred?
   return preferred && isSupportedLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
 }
 
-/** A translator in the caller's language: Accept-Language, else their own, else their city's. */
-export function requestTranslator(request: {
+interface LanguageSource {
   headers: { 'accept-language'?: string | undefined };
   auth: { user: { language: string | null }; tenant: { defaultLanguage: string } } | null;
-}): TFunction {
+}
+
+/** The caller's language: Accept-Language, else their own, else their city's. */
+export function requestLanguage(request: LanguageSource): string {
   const preferred = request.auth ? (request.auth.user.language ?? request.auth.tenant.defaultLanguage) : null;
-  return translator(negotiateLanguage(request.headers['accept-language'], preferred));
+  return negotiateLanguage(request.headers['accept-language'], preferred);
+}
+
+/** A translator in the caller's language. */
+export function requestTranslator(request: LanguageSource): TFunction {
+  return translator(requestLanguage(request));
 }
 
 /** The text of one key in every language we have, e.g. to read back a column header we wrote. */

@@ -50,6 +50,7 @@ export function buildProblem(error: AppError, request: FastifyRequest): Problem 
     code: error.code,
     detail: message,
     instance: request.url.split('?')[0],
+    ...error.options.extensions,
     ...(fields && fields.length > 0
       ? {
           errors: fields.map(({ field, code, params }) => ({ field, code, message: t(`validation.${code}`, params ?? {}) })),

@@ -1,0 +1,3 @@
+export { fieldRecordRoutes } from './field-record.routes';
+export { shiftRoutes } from './shift.routes';
+export { fieldAdminRoutes } from './field-admin.routes';
