@@ -6,6 +6,7 @@ import type { DB } from '../db/schema';
 import { recordAudit, recordSystemAudit } from '../modules/audit/index';
 import { DEMO_PASSWORD, hashPassword, insertUser, userAuditSnapshot } from '../modules/auth/index';
 import { findTenantBySlug } from '../modules/tenants/index';
+import { seedDemoFieldWork } from './demo-field-work';
 import { seedDemoTerritory } from './demo-territory';
 
 
@@ -68,16 +69,18 @@ export async function seedDemoCity(db: Kysely<DB>): Promise<string[]> {
     });
     created.push(tenant.slug);
   }
-  await seedDemoCityTerritory(db);
+  await seedDemoCityTerritory(db, passwordHash);
   return created;
 }
 
-/** Demo City's territory, also for a demo database made before the territory module existed. */
-async function seedDemoCityTerritory(db: Kysely<DB>): Promise<void> {
+/** Demo City's territory and field work, also for a demo database made before those modules existed. */
+async function seedDemoCityTerritory(db: Kysely<DB>, passwordHash: string): Promise<void> {
   const tenant = await withSystem(db, (tx) => findTenantBySlug(tx, DEMO_TENANT_SLUG));
   if (!tenant) return;
   const coordinator = await withTenant(db, tenant.id, (tx) =>
     tx.selectFrom('users').select('id').where('tenantId', '=', tenant.id).where('role', '=', 'coordinator').executeTakeFirst(),
   );
-  if (coordinator) await seedDemoTerritory(db, tenant.id, coordinator.id);
+  if (!coordinator) return;
+  await seedDemoTerritory(db, tenant.id, coordinator.id);
+  await seedDemoFieldWork(db, tenant.id, passwordHash);
 }
