@@ -93,6 +93,28 @@ describe('field records', () => {
     expect(summary.json()).toEqual({ rows: [{ category: 'public_order', localityId: city.localityId, count: 1 }], total: 1 });
   });
 
+  it('filters by time, locality and category, and row-level security hides other tenants’ records from unfiltered SQL', async () => {
+    const city = await buildFieldCity(ctx);
+    const other = await buildFieldCity(ctx);
+    const rows = [
+      newRecord({ occurredAt: '2026-10-31T23:30:00+01:00' }),
+      newRecord({ occurredAt: '2026-11-01T00:30:00+01:00', category: 'referral' }),
+      newRecord({ occurredAt: '2026-11-15T10:00:00+01:00', location: outside }),
+    ];
+    for (const { id, body } of rows) await putRecord(ctx, city.assistant.session, id, body);
+    await putRecord(ctx, other.assistant.session, newRecord().id, newRecord().body);
+    const list = async (query: string) =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/field-records?${query}`, headers: as(city.mentor.session) })).json().items.map((item: { id: string }) => item.id);
+    // Dates are whole local days in the city's time zone (Europe/Prague).
+    expect(await list('from=2026-11-01&to=2026-11-30')).toEqual([rows[2]!.id, rows[1]!.id]);
+    expect(await list(`from=2026-10-01&to=2026-11-30&localityId=${city.localityId}`)).toEqual([rows[1]!.id, rows[0]!.id]);
+    expect(await list('from=2026-10-01&to=2026-11-30&category=referral')).toEqual([rows[1]!.id]);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/field-records?from=yesterday', headers: as(city.mentor.session) })).statusCode).toBe(400);
+
+    const seen = await withTenant(ctx.database.db, city.tenant.id, (tx) => sql<{ tenantId: string }>`SELECT tenant_id FROM field_records`.execute(tx));
+    expect(seen.rows.map((row) => row.tenantId)).toEqual([city.tenant.id, city.tenant.id, city.tenant.id]);
+  });
+
   it('sends a signal of hidden crime to the designated recipients only, access-logging every read', async () => {
     const city = await buildFieldCity(ctx);
     const settings = await ctx.app.inject({ method: 'PUT', url: '/api/v1/field-settings', headers: as(city.coordinator.session), payload: { signalSocialWorkerId: city.socialWorker.user.id } });
