@@ -25,6 +25,8 @@ const PlaceEditPage = lazy(() => import('../features/territory/index').then((mod
 const TerritoryImportPage = lazy(() => import('../features/territory/index').then((module) => ({ default: module.TerritoryImportPage })));
 const IndicatorListPage = lazy(() => import('../features/indicators/index').then((module) => ({ default: module.IndicatorListPage })));
 const CrimeSummaryPage = lazy(() => import('../features/crime/index').then((module) => ({ default: module.CrimeSummaryPage })));
+const ReviewQueuePage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.ReviewQueuePage })));
+const FieldRecordShowPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.FieldRecordShowPage })));
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const me = useMe();
@@ -93,6 +95,9 @@ export function AppRoutes() {
         <Route path="indicators" element={<Guarded permission="indicator:list" page={<IndicatorListPage />} />} />
         <Route path="crime" element={<Guarded permission="crime_data:read" page={<CrimeSummaryPage />} />} />
         <Route path="import" element={<Guarded permission="locality:import" page={<TerritoryImportPage />} />} />
+        <Route path="field-review" element={<Guarded permission="field_record:review" page={<ReviewQueuePage />} />} />
+        {/* Anyone signed in: the server answers only for records the person may read (a signal's recipient, say). */}
+        <Route path="field-records/:id" element={<Lazy><FieldRecordShowPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@ import type { Permission } from '@saferhood/contracts';
 import {
   IconBuildingCommunity,
   IconChartLine,
+  IconClipboardCheck,
   IconFileImport,
   IconHome,
   IconListCheck,
@@ -30,6 +31,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/places', labelKey: 'nav.places', icon: IconMapPins, permission: 'place:list' },
   { to: '/indicators', labelKey: 'nav.indicators', icon: IconChartLine, permission: 'indicator:list' },
   { to: '/crime', labelKey: 'nav.crime', icon: IconShieldExclamation, permission: 'crime_data:read' },
+  { to: '/field-review', labelKey: 'fieldWork.nav.review', icon: IconClipboardCheck, permission: 'field_record:review' },
   { to: '/import', labelKey: 'nav.import', icon: IconFileImport, permission: 'locality:import' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user:list' },
   { to: '/tenants', labelKey: 'nav.tenants', icon: IconBuildingCommunity, permission: 'tenant:list' },

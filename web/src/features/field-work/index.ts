@@ -1,0 +1,2 @@
+export { ReviewQueuePage } from './review/ReviewQueuePage';
+export { FieldRecordShowPage } from './review/FieldRecordShowPage';
