@@ -63,16 +63,22 @@ describe('a kind of locality follows the API’s rules before it is sent', () =>
 
 describe('crime by type', () => {
   const types = [
-    { code: 35, topClass: 35, name: 'Krádeže prosté' },
-    { code: 36, topClass: 35, name: 'Krádeže jízdních kol' },
+    { code: 35, topClass: 35, level: 1, name: 'Krádeže prosté' },
+    { code: 36, topClass: 35, level: 2, name: 'Krádeže prosté' },
+    { code: 37, topClass: 35, level: 2, name: 'Krádeže prosté' },
+    { code: 40, topClass: 35, level: 2, name: 'Krádeže jízdních kol' },
   ];
 
   test('names each type from the code list, largest first; an unknown code shows as itself', () => {
-    const rows = crimeTypeRows({ rows: [{ type: 35, count: 2 }, { type: 36, count: 5 }, { type: 999, count: 1 }, { type: 37, count: 0 }] }, types);
+    const rows = crimeTypeRows({ rows: [{ type: 40, count: 5 }, { type: 999, count: 1 }, { type: 41, count: 0 }] }, types);
     expect(rows).toEqual([
-      { code: 36, name: 'Krádeže jízdních kol', topClass: 35, count: 5 },
-      { code: 35, name: 'Krádeže prosté', topClass: 35, count: 2 },
-      { code: 999, name: '999', topClass: null, count: 1 },
+      { code: 40, name: 'Krádeže jízdních kol', topClass: 35, count: 5, isAmbiguous: false },
+      { code: 999, name: '999', topClass: null, count: 1, isAmbiguous: false },
     ]);
+  });
+
+  test('leaves out the classes themselves and marks types the code list gives the same name', () => {
+    const rows = crimeTypeRows({ rows: [{ type: 35, count: 9 }, { type: 36, count: 2 }, { type: 37, count: 3 }] }, types);
+    expect(rows.map((row) => [row.code, row.isAmbiguous])).toEqual([[37, true], [36, true]]);
   });
 });

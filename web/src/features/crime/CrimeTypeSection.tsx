@@ -61,8 +61,14 @@ export function CrimeTypeSection({ period, monthName, types, nameOfClass }: Crim
             <Table.Tbody>
               {shown.map((row) => (
                 <Table.Tr key={row.code}>
-                  <Table.Th scope="row" fw={400} className="wrap-words" lang="cs">
-                    {row.name}
+                  <Table.Th scope="row" fw={400} className="wrap-words">
+                    <span lang="cs">{row.name}</span>
+                    {row.isAmbiguous && (
+                      <Text span size="sm" c="dimmed">
+                        {' '}
+                        ({t('crime.typeCode', { code: row.code })})
+                      </Text>
+                    )}
                   </Table.Th>
                   <Table.Td className="wrap-words">{row.topClass === null ? '–' : nameOfClass(row.topClass)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(row.count, i18n.language)}</Table.Td>

@@ -20,17 +20,20 @@ function Total({ label, value, tone }: { label: string; value: number; tone?: 'r
   );
 }
 
+/** An import's outcome: localities count repaired boundaries, places (lines are never repaired) do not. */
+export type ImportOutcome = Omit<LocalityImportResult, 'repaired'> & { repaired?: number };
+
 /** What an import would do (or did): totals, the invalid features and why, and each feature's fate. */
-export function LocalityImportPreview({ result }: { result: LocalityImportResult }) {
+export function ImportPreview({ result }: { result: ImportOutcome }) {
   const { t } = useTranslation();
   const features = result.features.slice(0, SHOWN_ROWS);
   return (
     <Stack gap="lg">
-      <SimpleGrid component="dl" cols={{ base: 2, sm: 5 }} spacing="md" m={0}>
+      <SimpleGrid component="dl" cols={{ base: 2, sm: result.repaired === undefined ? 4 : 5 }} spacing="md" m={0}>
         <Total label={t('import.totals.total')} value={result.total} />
         <Total label={t('import.totals.created')} value={result.created} />
         <Total label={t('import.totals.updated')} value={result.updated} />
-        <Total label={t('import.totals.repaired')} value={result.repaired} />
+        {result.repaired !== undefined && <Total label={t('import.totals.repaired')} value={result.repaired} />}
         <Total label={t('import.totals.invalid')} value={result.invalid.length} tone="red" />
       </SimpleGrid>
       {result.invalid.length > 0 && (

@@ -9,7 +9,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { notify } from '../../lib/notify';
 import { importLocalities, LOCALITIES_QUERY_KEY, type LocalityImportOptions } from './api';
 import { CODE_PATTERNS, guessProperty, listPropertyNames, NAME_PATTERNS, PROPERTY_SCAN_LIMIT_BYTES, readFileText } from './geojson-properties';
-import { LocalityImportPreview } from './LocalityImportPreview';
+import { ImportPreview } from './ImportPreview';
 import { useKindLabel } from './use-localities';
 import { UploadFileInput } from '../../components/UploadFileInput';
 
@@ -172,7 +172,7 @@ export function LocalityImportForm({ kinds }: { kinds: readonly LocalityKind[] }
                 {t('import.blocked')}
               </Alert>
             )}
-            <LocalityImportPreview result={preview} />
+            <ImportPreview result={preview} />
           </>
         )}
         {committed && (

@@ -93,6 +93,9 @@ export function LocalityKindForm({ kind, onSaved, onCancel }: LocalityKindFormPr
           swatches={[...KIND_SWATCHES]}
           swatchesPerRow={8}
           withEyeDropper={false}
+          // Swatches to click, any other colour typed: Mantine's picker sliders carry no accessible name.
+          withPicker={false}
+          closeOnColorSwatchClick
           error={errors.color}
           popoverProps={{ withinPortal: true }}
         />

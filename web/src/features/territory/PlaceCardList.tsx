@@ -17,7 +17,7 @@ export function PlaceCardList({ places, localities, canUpdate }: PlaceListProps)
               <Text fw={600} style={{ minWidth: 0 }}>
                 {place.name}
               </Text>
-              <LocalityStatusBadge status={place.status} />
+              <LocalityStatusBadge status={place.status} of="places" />
             </Group>
             <Group gap="xs" wrap="nowrap">
               <PlaceKindSymbol kind={place.kind} />

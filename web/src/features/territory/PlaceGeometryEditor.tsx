@@ -90,6 +90,8 @@ export function PlaceGeometryEditor({ initial, preferredShape = 'point', onChang
       return;
     }
     setTextError(null);
+    // A typed line is complete: a stray click on the map must not add to it (Undo reopens it).
+    setFinished(true);
     setPoints(verticesOf(result.line));
     setMultiLine(result.line.type === 'MultiLineString' ? result.line : null);
     onChange(result.line, 'line');

@@ -80,7 +80,7 @@ export function PlaceTable({ places, localities, canUpdate }: PlaceListProps) {
                 <PlaceLocality place={place} localities={localities} />
               </Table.Td>
               <Table.Td>
-                <LocalityStatusBadge status={place.status} />
+                <LocalityStatusBadge status={place.status} of="places" />
               </Table.Td>
               {canUpdate && (
                 <Table.Td>

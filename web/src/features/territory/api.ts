@@ -6,6 +6,7 @@ import {
   localityKindListSchema,
   localityKindSchema,
   localityListSchema,
+  placeImportResultSchema,
   placeListSchema,
   placeSchema,
   type AreaGeometry,
@@ -16,6 +17,7 @@ import {
   type LocalityUpdate,
   type Place,
   type PlaceGeometry,
+  type PlaceImportResult,
 } from '@saferhood/contracts';
 import { requestJson } from '../../lib/api-client';
 import type { PlaceKind } from './place-kinds';
@@ -125,4 +127,30 @@ export function importLocalities(options: LocalityImportOptions): Promise<Locali
   form.set('skipInvalid', String(options.isSkippingInvalid));
   form.set('file', options.file);
   return requestJson('POST', '/localities/import', localityImportResultSchema, { form });
+}
+
+export interface PlaceImportOptions {
+  file: File;
+  nameProperty: string;
+  codeProperty?: string;
+  /** The property holding each feature's place kind; features without one get `kind`. */
+  kindProperty?: string;
+  kind: PlaceKind;
+  srid?: '4326' | '5514';
+  isDryRun: boolean;
+  isSkippingInvalid: boolean;
+}
+
+/** Sends a GeoJSON file of points and lines: a preview (nothing written) or the import itself. */
+export function importPlaces(options: PlaceImportOptions): Promise<PlaceImportResult> {
+  const form = new FormData();
+  form.set('nameProperty', options.nameProperty);
+  if (options.codeProperty) form.set('codeProperty', options.codeProperty);
+  if (options.kindProperty) form.set('kindProperty', options.kindProperty);
+  form.set('kind', options.kind);
+  if (options.srid) form.set('srid', options.srid);
+  form.set('dryRun', String(options.isDryRun));
+  form.set('skipInvalid', String(options.isSkippingInvalid));
+  form.set('file', options.file);
+  return requestJson('POST', '/places/import', placeImportResultSchema, { form });
 }

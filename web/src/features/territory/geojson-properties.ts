@@ -34,6 +34,7 @@ export function guessProperty(names: readonly string[], patterns: readonly RegEx
 
 export const NAME_PATTERNS = [/^(name|nazev|název|nev|név)$/i, /name|nazev|název|nev|név/i, /^ob$/i];
 export const CODE_PATTERNS = [/^(code|kod|kód|id|ref)$/i, /code|kod|kód/i];
+export const KIND_PATTERNS = [/^(kind|druh|typ|type|tipus|típus)$/i, /kind|druh/i];
 
 /** Reads a chosen file as text in the browser (FileReader), for listing its properties. */
 export function readFileText(file: File): Promise<string> {
