@@ -26,6 +26,8 @@ const TerritoryImportPage = lazy(() => import('../features/territory/index').the
 const IndicatorListPage = lazy(() => import('../features/indicators/index').then((module) => ({ default: module.IndicatorListPage })));
 const CrimeSummaryPage = lazy(() => import('../features/crime/index').then((module) => ({ default: module.CrimeSummaryPage })));
 const ReviewQueuePage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.ReviewQueuePage })));
+const ShiftWeekPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.ShiftWeekPage })));
+const TeamListPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.TeamListPage })));
 const FieldRecordShowPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.FieldRecordShowPage })));
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -96,6 +98,8 @@ export function AppRoutes() {
         <Route path="crime" element={<Guarded permission="crime_data:read" page={<CrimeSummaryPage />} />} />
         <Route path="import" element={<Guarded permission="locality:import" page={<TerritoryImportPage />} />} />
         <Route path="field-review" element={<Guarded permission="field_record:review" page={<ReviewQueuePage />} />} />
+        <Route path="shifts" element={<Guarded permission="shift:plan" page={<ShiftWeekPage />} />} />
+        <Route path="field-teams" element={<Guarded permission="field_team:list" page={<TeamListPage />} />} />
         {/* Anyone signed in: the server answers only for records the person may read (a signal's recipient, say). */}
         <Route path="field-records/:id" element={<Lazy><FieldRecordShowPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />

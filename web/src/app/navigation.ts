@@ -1,6 +1,7 @@
 import type { Permission } from '@saferhood/contracts';
 import {
   IconBuildingCommunity,
+  IconCalendarWeek,
   IconChartLine,
   IconClipboardCheck,
   IconFileImport,
@@ -11,6 +12,7 @@ import {
   IconPolygon,
   IconShieldExclamation,
   IconUserCircle,
+  IconUsersGroup,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -32,6 +34,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/indicators', labelKey: 'nav.indicators', icon: IconChartLine, permission: 'indicator:list' },
   { to: '/crime', labelKey: 'nav.crime', icon: IconShieldExclamation, permission: 'crime_data:read' },
   { to: '/field-review', labelKey: 'fieldWork.nav.review', icon: IconClipboardCheck, permission: 'field_record:review' },
+  { to: '/shifts', labelKey: 'fieldWork.nav.shifts', icon: IconCalendarWeek, permission: 'shift:plan' },
+  { to: '/field-teams', labelKey: 'fieldWork.nav.teams', icon: IconUsersGroup, permission: 'field_team:list' },
   { to: '/import', labelKey: 'nav.import', icon: IconFileImport, permission: 'locality:import' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user:list' },
   { to: '/tenants', labelKey: 'nav.tenants', icon: IconBuildingCommunity, permission: 'tenant:list' },

@@ -1,2 +1,4 @@
 export { ReviewQueuePage } from './review/ReviewQueuePage';
 export { FieldRecordShowPage } from './review/FieldRecordShowPage';
+export { ShiftWeekPage } from './shifts/ShiftWeekPage';
+export { TeamListPage } from './teams/TeamListPage';

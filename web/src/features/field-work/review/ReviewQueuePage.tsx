@@ -50,7 +50,7 @@ export function ReviewQueuePage() {
 
   return (
     <>
-      <PageHeader title={t('fieldWork.review.title')} description={t('fieldWork.review.description', { count: total })} />
+      <PageHeader title={t('fieldWork.review.title')} description={queue.isSuccess ? t('fieldWork.review.description', { count: total }) : undefined} />
       {queue.isPending && <ListSkeleton rows={3} />}
       {queue.isError && <ErrorAlert error={queue.error} title={t('common.loadFailed')} onRetry={() => void queue.refetch()} />}
       {queue.isSuccess && (
