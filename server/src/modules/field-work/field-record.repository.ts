@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { TenantTx } from '../../db/scope';
+import { updateAtVersion } from '../../db/versioned';
 
 /** Columns of a record as the API shows it, with the assistant's name and whether it has a photo. */
 function selectRecord(tx: TenantTx) {
@@ -122,20 +123,7 @@ export async function updateRecordAtVersion(
   extra: { status?: string; amendments?: number } = {},
 ): Promise<boolean> {
   const { lon: _lon, lat: _lat, ...columns } = content;
-  const result = await tx
-    .updateTable('fieldRecords')
-    .set((eb) => ({
-      ...columns,
-      ...extra,
-      location: point(content),
-      updatedAt: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateAtVersion(tx, 'fieldRecords', id, version, { ...columns, ...extra, location: point(content) });
 }
 
 export async function reviewRecordAtVersion(
@@ -144,22 +132,13 @@ export async function reviewRecordAtVersion(
   version: number,
   review: { status: 'approved' | 'returned'; comment: string | null; reviewedBy: string },
 ): Promise<boolean> {
-  const result = await tx
-    .updateTable('fieldRecords')
-    .set((eb) => ({
-      status: review.status,
-      reviewComment: review.comment,
-      reviewedBy: review.reviewedBy,
-      reviewedAt: new Date(),
-      updatedAt: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', 'submitted')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  // The service checked the record is still submitted at this version; the version guards the rest.
+  return updateAtVersion(tx, 'fieldRecords', id, version, {
+    status: review.status,
+    reviewComment: review.comment,
+    reviewedBy: review.reviewedBy,
+    reviewedAt: new Date(),
+  });
 }
 
 export async function insertAmendment(

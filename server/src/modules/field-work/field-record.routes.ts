@@ -12,6 +12,7 @@ import {
   idSchema,
   reviewQueueSchema,
 } from '@saferhood/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
@@ -32,11 +33,19 @@ import {
   reviewRecord,
   summarise,
 } from './field-record.service';
+import type { RecordFilter } from './field-record.service';
 import { dayRange } from './local-time';
 
 const tags = ['field work'];
 const idParams = z.strictObject({ id: idSchema });
 const PHOTO_TYPES = ['image/jpeg', 'image/webp'];
+
+/** A list query as a filter: plain dates are whole local days in the city's time zone. */
+function recordFilterOf(request: FastifyRequest & { query: z.infer<typeof fieldRecordListQuerySchema> }): RecordFilter {
+  const { from, to, ...filter } = request.query;
+  const timeZone = requireAuth(request).tenant.timeZone;
+  return { ...filter, from: from ? dayRange(from, timeZone).start : undefined, to: to ? dayRange(to, timeZone).end : undefined };
+}
 
 /** Field records: written on the phone (idempotent PUT), reviewed by the mentor, summarised for the office. */
 export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -70,12 +79,7 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { from, to, limit, ...filter } = request.query;
-      const timeZone = requireAuth(request).tenant.timeZone;
-      const items = await withTenant(app.database.db, actor.tenantId, (tx) =>
-        findRecords(tx, actor, { ...filter, limit, from: from ? dayRange(from, timeZone).start : undefined, to: to ? dayRange(to, timeZone).end : undefined }),
-      );
-      return { items };
+      return { items: await withTenant(app.database.db, actor.tenantId, (tx) => findRecords(tx, actor, recordFilterOf(request))) };
     },
   );
 
@@ -92,12 +96,7 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { from, to, limit, ...filter } = request.query;
-      const timeZone = requireAuth(request).tenant.timeZone;
-      const items = await withTenant(app.database.db, actor.tenantId, (tx) =>
-        findSignals(tx, actor, { ...filter, limit, from: from ? dayRange(from, timeZone).start : undefined, to: to ? dayRange(to, timeZone).end : undefined }),
-      );
-      return { items };
+      return { items: await withTenant(app.database.db, actor.tenantId, (tx) => findSignals(tx, actor, recordFilterOf(request))) };
     },
   );
 

@@ -28,6 +28,8 @@ import {
 } from './field-record.repository';
 import { findActiveUsers, findMentorOf, findSettings } from './field-team.repository';
 import { notify } from './notification.repository';
+
+export type { RecordFilter };
 import { isAssigned } from './shift.repository';
 
 export function presentRecord(row: FieldRecordRow): FieldRecord {

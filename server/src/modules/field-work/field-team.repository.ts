@@ -1,4 +1,5 @@
 import type { TenantTx } from '../../db/scope';
+import { updateAtVersion } from '../../db/versioned';
 
 export async function listTeams(tx: TenantTx) {
   const teams = await tx.selectFrom('fieldTeams').select(['id', 'name', 'mentorId', 'version']).where('tenantId', '=', tx.tenantId).orderBy('name').execute();
@@ -11,14 +12,7 @@ export async function insertTeam(tx: TenantTx, team: { id: string; name: string;
 }
 
 export async function updateTeamAtVersion(tx: TenantTx, id: string, version: number, changes: { name?: string; mentorId?: string | null }): Promise<boolean> {
-  const result = await tx
-    .updateTable('fieldTeams')
-    .set((eb) => ({ ...changes, updatedAt: new Date(), version: eb('version', '+', 1) }))
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateAtVersion(tx, 'fieldTeams', id, version, changes);
 }
 
 /** Sets a team's members; an assistant moves from any other team to this one. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../db/scope';
+import { updateAtVersion } from '../../db/versioned';
 
 export interface PlannedTime {
   date: string;
@@ -92,14 +93,7 @@ export async function updateShiftAtVersion(
   version: number,
   changes: Partial<Pick<NewShift, 'localDate' | 'startsAt' | 'endsAt' | 'dutyType' | 'placeIds' | 'localityIds' | 'note'>> & { cancelled?: boolean },
 ): Promise<boolean> {
-  const result = await tx
-    .updateTable('shifts')
-    .set((eb) => ({ ...changes, updatedAt: new Date(), version: eb('version', '+', 1) }))
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateAtVersion(tx, 'shifts', id, version, changes);
 }
 
 /** Replaces who is on a shift, keeping the check-ins of those who stay. */
@@ -117,6 +111,16 @@ export async function replaceAssignments(tx: TenantTx, shiftId: string, assistan
     .execute();
 }
 
+/** A shift as read: its local date and times, its instants and who is on it. */
+interface ShiftRowShape extends Omit<NewShift, 'localDate' | 'createdBy'> {
+  date: string;
+  start: string;
+  end: string;
+  cancelled: boolean;
+  version: number;
+  assistants: { id: string; name: string; checkedInAt: string | null; checkedOutAt: string | null }[];
+}
+
 export interface ShiftFilter {
   from: string;
   to: string;
@@ -126,22 +130,7 @@ export interface ShiftFilter {
 
 /** Shifts with local dates in [from, to], with their assistants and check-ins. */
 export async function listShiftRows(tx: TenantTx, timeZone: string, filter: ShiftFilter) {
-  const { rows } = await sql<{
-    id: string;
-    date: string;
-    start: string;
-    end: string;
-    startsAt: Date;
-    endsAt: Date;
-    dutyType: string;
-    placeIds: string[];
-    localityIds: string[];
-    note: string | null;
-    seriesId: string | null;
-    cancelled: boolean;
-    version: number;
-    assistants: { id: string; name: string; checkedInAt: string | null; checkedOutAt: string | null }[];
-  }>`
+  const { rows } = await sql<ShiftRowShape>`
     SELECT s.id, to_char(s.local_date, 'YYYY-MM-DD') AS date,
            to_char(s.starts_at AT TIME ZONE ${timeZone}, 'HH24:MI') AS start,
            to_char(s.ends_at AT TIME ZONE ${timeZone}, 'HH24:MI') AS "end",

@@ -1,4 +1,4 @@
-import { featureCollectionSchema } from '@saferhood/contracts';
+import { featureCollectionSchema, type FieldErrorCode } from '@saferhood/contracts';
 import { AppError } from '../../http/app-error';
 
 /** Reading an uploaded GeoJSON FeatureCollection: shared by the imports of localities and places. */
@@ -29,4 +29,45 @@ export function textOf(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim().slice(0, 200);
   return trimmed.length > 0 ? trimmed : null;
+}
+
+/** A feature that passed its checks, matched (or not) to an existing row by its code. */
+export interface PlannedFeature<Match> {
+  index: number;
+  name: string;
+  code: string | null;
+  match: Match | undefined;
+  action: 'create' | 'update';
+}
+
+/** Matches accepted features to existing rows on their code: those found are updated, the rest created. */
+export function planFeatures<Feature extends { index: number; name: string | null; code: string | null }, Match>(
+  accepted: Feature[],
+  existing: Map<string, Match>,
+): (Omit<Feature, 'name'> & PlannedFeature<Match>)[] {
+  return accepted.map((feature) => {
+    const match = feature.code ? existing.get(feature.code) : undefined;
+    return { ...feature, name: feature.name!, match, action: match ? ('update' as const) : ('create' as const) };
+  });
+}
+
+/** The preview's counts and list; on a commit, any invalid feature refuses all unless skipping was asked for. */
+export function summariseImport(
+  planned: PlannedFeature<unknown>[],
+  invalid: { index: number; code: FieldErrorCode; params?: Record<string, unknown> }[],
+  options: { dryRun: boolean; skipInvalid: boolean; total: number },
+) {
+  if (!options.dryRun && invalid.length > 0 && !options.skipInvalid) {
+    throw new AppError('import_has_invalid_features', {
+      fields: invalid.map(({ index, code, params }) => ({ field: `features.${index}`, code, ...(params ? { params } : {}) })),
+    });
+  }
+  return {
+    dryRun: options.dryRun,
+    total: options.total,
+    created: planned.filter((feature) => feature.action === 'create').length,
+    updated: planned.filter((feature) => feature.action === 'update').length,
+    invalid,
+    features: planned.map(({ index, name, code, action }) => ({ index, name, code, action })),
+  };
 }

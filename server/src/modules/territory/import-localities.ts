@@ -4,7 +4,7 @@ import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
-import { parseFeatureCollection, sridOf, textOf } from './geojson-source';
+import { parseFeatureCollection, planFeatures, sridOf, summariseImport, textOf } from './geojson-source';
 import { checkGeometries, findLocalitiesByExternalCode, type GeometryCheck, insertLocality, updateLocalityAtVersion } from './locality.repository';
 import { listLocalityKinds } from './locality.service';
 
@@ -78,25 +78,9 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
       row,
     ]),
   );
-  const planned = accepted.map((feature) => {
-    const match = feature.code ? existing.get(feature.code) : undefined;
-    return { ...feature, name: feature.name!, match, action: match ? ('update' as const) : ('create' as const) };
-  });
-  const outcome: LocalityImportOutcome = {
-    dryRun: options.dryRun,
-    total: features.length,
-    created: planned.filter((feature) => feature.action === 'create').length,
-    updated: planned.filter((feature) => feature.action === 'update').length,
-    repaired,
-    invalid,
-    features: planned.map(({ index, name, code, action }) => ({ index, name, code, action })),
-  };
+  const planned = planFeatures(accepted, existing);
+  const outcome: LocalityImportOutcome = { ...summariseImport(planned, invalid, { ...options, total: features.length }), repaired };
   if (options.dryRun) return outcome;
-  if (invalid.length > 0 && !options.skipInvalid) {
-    throw new AppError('import_has_invalid_features', {
-      fields: invalid.map(({ index, code, params }) => ({ field: `features.${index}`, code, ...(params ? { params } : {}) })),
-    });
-  }
 
   for (const feature of planned) {
     const id = feature.match?.id ?? uuidv7();

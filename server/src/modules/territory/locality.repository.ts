@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../db/scope';
+import { updateAtVersion } from '../../db/versioned';
 import { areaForStorage, fromGeoJson, pointAt, repairedArea, toGeoJson } from './geometry.sql';
 
 /** The columns of a locality as lists show it: no boundary, but its area and a point inside it. */
@@ -79,19 +80,10 @@ export async function updateLocalityAtVersion(
   changes: { name?: string; kind?: string; externalCode?: string | null; description?: string | null; status?: string; boundary?: string; srid?: number },
 ): Promise<boolean> {
   const { boundary, srid, ...columns } = changes;
-  const result = await tx
-    .updateTable('localities')
-    .set((eb) => ({
-      ...columns,
-      ...(boundary ? { boundary: areaForStorage(fromGeoJson(boundary, srid)) } : {}),
-      updatedAt: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateAtVersion(tx, 'localities', id, version, {
+    ...columns,
+    ...(boundary ? { boundary: areaForStorage(fromGeoJson(boundary, srid)) } : {}),
+  });
 }
 
 export async function findLocalitiesByExternalCode(tx: TenantTx, codes: string[]) {

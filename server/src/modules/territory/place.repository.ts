@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../db/scope';
+import { updateAtVersion } from '../../db/versioned';
 import { fromGeoJson, toGeoJson } from './geometry.sql';
 
 const placeColumns = ['id', 'name', 'kind', 'localityId', 'externalCode', 'status', 'version', toGeoJson('geometry').as('geometry')] as const;
@@ -49,15 +50,9 @@ export async function updatePlaceAtVersion(
   changes: { name?: string; kind?: string; status?: string; geometry?: string; srid?: number },
 ): Promise<boolean> {
   const { geometry, srid, ...columns } = changes;
-  const result = await tx
-    .updateTable('places')
-    .set((eb) => ({ ...columns, ...(geometry ? { geometry: fromGeoJson(geometry, srid) } : {}), updatedAt: new Date(), version: eb('version', '+', 1) }))
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (geometry) await locatePlace(tx, id);
-  return Number(result.numUpdatedRows) === 1;
+  const isUpdated = await updateAtVersion(tx, 'places', id, version, { ...columns, ...(geometry ? { geometry: fromGeoJson(geometry, srid) } : {}) });
+  if (isUpdated && geometry) await locatePlace(tx, id);
+  return isUpdated;
 }
 
 async function locatePlace(tx: TenantTx, id: string): Promise<void> {
