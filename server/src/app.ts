@@ -18,7 +18,7 @@ import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
 import { auditRoutes } from './modules/audit/index';
 import { authRoutes, userRoutes } from './modules/auth/index';
 import { tenantRoutes } from './modules/tenants/index';
-import { fieldAdminRoutes, fieldRecordRoutes, shiftRoutes } from './modules/field-work/index';
+import { fieldAdminRoutes, fieldRecordRoutes, shiftRoutes, statementRoutes } from './modules/field-work/index';
 import { crimeDataRoutes, indicatorRoutes, placeRoutes, territoryRoutes } from './modules/territory/index';
 
 export interface AppOptions {
@@ -93,6 +93,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
       await api.register(fieldRecordRoutes);
       await api.register(shiftRoutes);
       await api.register(fieldAdminRoutes);
+      await api.register(statementRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,3 +5,4 @@ export { putRecord, reviewRecord } from './field-record.service';
 export { planSeries, checkShift, listShifts } from './shift.service';
 export { createTeam, changeSettings, listTeams } from './field-team.service';
 export { localToday } from './local-time';
+export { statementRoutes } from './statement.routes';
