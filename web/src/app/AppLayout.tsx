@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { ProductMark } from '../components/ProductMark';
 import { LanguageSwitch } from '../features/account/index';
-import { hasPermission, useMe } from '../features/auth/index';
-import { NAVIGATION } from './navigation';
+import { useMe } from '../features/auth/index';
+// Directly, not through the feature's index: the index would pull every field-work page into the first load.
+import { NotificationBell } from '../features/field-work/notifications/NotificationBell';
+import { isEntryShown, NAVIGATION } from './navigation';
 import { UserMenu } from './UserMenu';
 import { useSessionLanguage } from './use-session-language';
 
@@ -31,7 +33,7 @@ export function AppLayout() {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [location.pathname, closeNav]);
 
-  const entries = NAVIGATION.filter((entry) => !entry.permission || hasPermission(me, entry.permission));
+  const entries = NAVIGATION.filter((entry) => isEntryShown(me, entry));
   // On phones a closed navbar only slides off screen; inert keeps its links out of the tab order.
   const isNavHidden = isMobile && !isNavOpen;
 
@@ -55,6 +57,7 @@ export function AppLayout() {
             <ProductMark subtitle={me.tenant.name} />
           </Group>
           <Group gap={4} wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch compact={isMobile} />
             <UserMenu compact={isMobile} />
           </Group>

@@ -1,4 +1,4 @@
-import type { Permission } from '@saferhood/contracts';
+import { canSome, type Permission } from '@saferhood/contracts';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { PageLoader } from '../components/PageLoader';
@@ -28,11 +28,19 @@ const CrimeSummaryPage = lazy(() => import('../features/crime/index').then((modu
 const ReviewQueuePage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.ReviewQueuePage })));
 const ShiftWeekPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.ShiftWeekPage })));
 const TeamListPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.TeamListPage })));
+const NotificationListPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.NotificationListPage })));
+const SignalListPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.SignalListPage })));
 const FieldRecordShowPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.FieldRecordShowPage })));
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const me = useMe();
   return hasPermission(me, permission) ? children : <ForbiddenPage />;
+}
+
+/** For grants with a condition (a signal's designated recipient): the role may see some records; the server narrows. */
+function RequireSomePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const me = useMe();
+  return canSome(me.user.role, permission) ? children : <ForbiddenPage />;
 }
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -100,6 +108,8 @@ export function AppRoutes() {
         <Route path="field-review" element={<Guarded permission="field_record:review" page={<ReviewQueuePage />} />} />
         <Route path="shifts" element={<Guarded permission="shift:plan" page={<ShiftWeekPage />} />} />
         <Route path="field-teams" element={<Guarded permission="field_team:list" page={<TeamListPage />} />} />
+        <Route path="notifications" element={<Lazy><NotificationListPage /></Lazy>} />
+        <Route path="signals" element={<RequireSomePermission permission="field_record:read_restricted"><Lazy><SignalListPage /></Lazy></RequireSomePermission>} />
         {/* Anyone signed in: the server answers only for records the person may read (a signal's recipient, say). */}
         <Route path="field-records/:id" element={<Lazy><FieldRecordShowPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />

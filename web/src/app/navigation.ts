@@ -1,4 +1,4 @@
-import type { Permission } from '@saferhood/contracts';
+import { canSome, type Me, type Permission } from '@saferhood/contracts';
 import {
   IconBuildingCommunity,
   IconCalendarWeek,
@@ -11,6 +11,7 @@ import {
   IconMapPins,
   IconPolygon,
   IconShieldExclamation,
+  IconShieldLock,
   IconUserCircle,
   IconUsersGroup,
   IconUsers,
@@ -23,6 +24,14 @@ export interface NavigationEntry {
   icon: Icon;
   /** Shown only to people who hold this permission; none means everyone signed in. */
   permission?: Permission;
+  /** The permission may hold only for some records (a signal's designated recipient): shown to the roles with any grant. */
+  isConditional?: boolean;
+}
+
+/** Whether the person sees the entry: their permissions, or for a conditional grant, their role's. */
+export function isEntryShown(me: Me, entry: NavigationEntry): boolean {
+  if (!entry.permission) return true;
+  return entry.isConditional ? canSome(me.user.role, entry.permission) : me.permissions.includes(entry.permission);
 }
 
 /** Every place in the office app. Who sees which comes from the permissions, never from role names. */
@@ -36,6 +45,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/field-review', labelKey: 'fieldWork.nav.review', icon: IconClipboardCheck, permission: 'field_record:review' },
   { to: '/shifts', labelKey: 'fieldWork.nav.shifts', icon: IconCalendarWeek, permission: 'shift:plan' },
   { to: '/field-teams', labelKey: 'fieldWork.nav.teams', icon: IconUsersGroup, permission: 'field_team:list' },
+  { to: '/signals', labelKey: 'fieldWork.nav.signals', icon: IconShieldLock, permission: 'field_record:read_restricted', isConditional: true },
   { to: '/import', labelKey: 'nav.import', icon: IconFileImport, permission: 'locality:import' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, permission: 'user:list' },
   { to: '/tenants', labelKey: 'nav.tenants', icon: IconBuildingCommunity, permission: 'tenant:list' },

@@ -2,3 +2,5 @@ export { ReviewQueuePage } from './review/ReviewQueuePage';
 export { FieldRecordShowPage } from './review/FieldRecordShowPage';
 export { ShiftWeekPage } from './shifts/ShiftWeekPage';
 export { TeamListPage } from './teams/TeamListPage';
+export { NotificationListPage } from './notifications/NotificationListPage';
+export { SignalListPage } from './signals/SignalListPage';
