@@ -77,3 +77,34 @@ export function formatTime(value: string, language: string, timeZone: string): s
     return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(value));
   }
 }
+
+/** "2026-07" moved by `by` months. */
+export function shiftMonth(month: string, by: number): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, monthNumber - 1 + by, 1));
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
+}
+
+/** Every month from `first` to `last`, oldest first. */
+export function listMonths(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last && months.length < 120; month = shiftMonth(month, 1)) months.push(month);
+  return months;
+}
+
+/** The first and last day of a range of months (YYYY-MM-DD), as the summary takes it. */
+export function periodOfMonths(first: string, last: string): { from: string; to: string } {
+  const [year, monthNumber] = last.split('-').map(Number) as [number, number];
+  return { from: `${first}-01`, to: toIsoDate(new Date(Date.UTC(year, monthNumber, 0))) };
+}
+
+/** "červenec 2026", "2026. július", "July 2026". */
+export function formatMonth(month: string, language: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+}
+
+export function formatMonthShort(month: string, language: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+}

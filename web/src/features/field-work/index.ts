@@ -4,3 +4,4 @@ export { ShiftWeekPage } from './shifts/ShiftWeekPage';
 export { TeamListPage } from './teams/TeamListPage';
 export { NotificationListPage } from './notifications/NotificationListPage';
 export { SignalListPage } from './signals/SignalListPage';
+export { FieldOverviewPage } from './overview/FieldOverviewPage';

@@ -1,6 +1,6 @@
 import { userListSchema, type FieldRecordCategory, type Role } from '@saferhood/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { requestJson } from '../../lib/api-client';
 import { hasPermission, useMe } from '../auth/index';
 import { useLocalities } from '../territory/index';
@@ -11,7 +11,7 @@ import { addDays, todayIn } from './field-time';
 export function useCategories() {
   const query = useQuery({ queryKey: CATEGORIES_QUERY_KEY, queryFn: listCategories, staleTime: 5 * 60_000 });
   const byCode = useMemo(() => new Map((query.data ?? []).map((category) => [category.code, category])), [query.data]);
-  const categoryOf = (code: string): Pick<FieldRecordCategory, 'code' | 'label' | 'icon'> => byCode.get(code) ?? { code, label: code, icon: 'other' };
+  const categoryOf = useCallback((code: string): Pick<FieldRecordCategory, 'code' | 'label' | 'icon'> => byCode.get(code) ?? { code, label: code, icon: 'other' }, [byCode]);
   return { query, categories: query.data ?? [], categoryOf };
 }
 
