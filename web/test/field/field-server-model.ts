@@ -27,10 +27,12 @@ interface StoredRecord {
 
 /**
  * The server's PUT semantics, as the field app relies on them (issue 4 and the lead's brief):
- * - PUT of a new id creates version 1; the same content again answers the stored record (no new version);
+ * - PUT of a new id creates version 1; the same content again — as a create, or as the edit that made
+ *   the current version — answers the stored record (no new version);
  * - different content needs `baseVersion` equal to the current version, else 409 version_conflict with
  *   the current record; an approved record answers 409 record_locked;
- * - a photo needs its record first; check-in and check-out keep the first time sent.
+ * - a photo needs its record first, and an approved record takes no new one (409 record_locked);
+ * - check-in and check-out keep the first time sent.
  * It also remembers everything a test needs to say what was lost, duplicated or overwritten.
  */
 export class FieldServerModel {
@@ -50,7 +52,10 @@ export class FieldServerModel {
     const key = contentKey(content);
     const stored = this.records.get(id);
     if (stored) {
-      if (stored.key === key) return { ok: true, value: structuredClone(stored.record) };
+      // The server's rule: the same content again, as a create or as the edit that made this version.
+      const version = stored.record.version;
+      const isRepeat = stored.key === key && (baseVersion === undefined || baseVersion === version || baseVersion === version - 1);
+      if (isRepeat) return { ok: true, value: structuredClone(stored.record) };
       if (stored.record.status === 'approved') return this.conflict('record_locked', stored);
       if (baseVersion !== stored.record.version) return this.conflict('version_conflict', stored);
       if (stored.author === 'other' && author === 'device') this.overwrites.push(`${id}@${stored.record.version}`);
@@ -65,7 +70,10 @@ export class FieldServerModel {
 
   async putPhoto(id: string, photo: Blob): Promise<Answer<null>> {
     if (!this.records.has(id)) return { ok: false, status: 404, code: 'not_found' };
-    this.photos.set(id, await photo.text());
+    const bytes = await photo.text();
+    if (this.photos.get(id) === bytes) return { ok: true, value: null };
+    if (this.records.get(id)!.record.status === 'approved') return { ok: false, status: 409, code: 'record_locked' };
+    this.photos.set(id, bytes);
     this.records.get(id)!.record.hasPhoto = true;
     return { ok: true, value: null };
   }

@@ -10,6 +10,8 @@ export interface RecordView {
   /** The mentor's decision once sent. */
   status: FieldRecordStatus | null;
   failure: SendFailure | null;
+  /** What was refused: the record itself, or its photo. */
+  failedKind: 'record' | 'photo' | null;
 }
 
 export interface OutboxSummary {
@@ -25,18 +27,19 @@ export interface OutboxSummary {
 /** Derives what the screen shows from the store's records and ops, newest record first. */
 export function summariseOutbox(records: readonly LocalRecord[], ops: readonly OutboxOp[]): OutboxSummary {
   const waiting = new Set<string>();
-  const failures = new Map<string, SendFailure>();
+  const failures = new Map<string, { failure: SendFailure; kind: 'record' | 'photo' }>();
   let waitingShiftChecks = 0;
   for (const op of ops) {
     if (op.kind !== 'record' && op.kind !== 'photo') {
       if (!op.failure) waitingShiftChecks += 1;
       continue;
     }
-    if (op.failure) failures.set(op.recordId, op.failure);
+    if (op.failure) failures.set(op.recordId, { failure: op.failure, kind: op.kind });
     else waiting.add(op.recordId);
   }
   const views = records.map((record): RecordView => {
-    const failure = failures.get(record.id) ?? null;
+    const refused = failures.get(record.id) ?? null;
+    const failure = refused?.failure ?? null;
     const state: RecordState = record.conflict
       ? record.conflict.reason === 'record_locked'
         ? 'locked'
@@ -46,7 +49,7 @@ export function summariseOutbox(records: readonly LocalRecord[], ops: readonly O
         : waiting.has(record.id)
           ? 'waiting'
           : 'sent';
-    return { record, state, status: record.server?.status ?? null, failure };
+    return { record, state, status: record.server?.status ?? null, failure, failedKind: refused?.kind ?? null };
   });
   views.sort((a, b) => occurredAtOf(b).localeCompare(occurredAtOf(a)));
   return {

@@ -13,7 +13,7 @@ import type {
   SyncStore,
   SyncTransport,
 } from './outbox-types';
-import { buildPutBody, contentOfRecord } from './record-content';
+import { buildPutBody, contentOfRecord, isSameContent } from './record-content';
 
 export interface SyncEngineOptions {
   store: SyncStore;
@@ -131,6 +131,19 @@ export class SyncEngine {
       if (reason === 'record_locked') throw new Error('an approved record cannot be overwritten');
       const op: RecordOp = { kind: 'record', id: this.newId(), recordId, content: record.content, base: theirs.version, attempted: false, failure: null };
       await this.commit({ putRecords: [{ ...record, server: theirs, conflict: null }], putOps: [op] });
+    });
+  }
+
+  /**
+   * The person gives up a photo the server refused (the mentor approved the record before it arrived).
+   * Only photos: a refused record op is fixed by editing the record, which queues it again.
+   */
+  discardRefusedPhoto(recordId: string): Promise<void> {
+    return this.exclusive(async () => {
+      const refused = (await this.store.readOps()).filter((op) => op.kind === 'photo' && op.recordId === recordId && op.failure);
+      const record = await this.store.readRecord(recordId);
+      if (refused.length === 0 || !record) return;
+      await this.commit({ putRecords: [{ ...record, hasPhoto: record.server?.hasPhoto ?? false }], deleteOps: refused.map((op) => op.id) });
     });
   }
 
@@ -261,6 +274,11 @@ export class SyncEngine {
   private async applyConflict(op: RecordOp, conflict: LocalRecord['conflict'] & object): Promise<void> {
     const record = await this.store.readRecord(op.recordId);
     if (!record) return;
+    // The server already holds exactly what the person has (their earlier send landed): nothing to choose.
+    if (conflict.reason === 'version_conflict' && isSameContent(record.content, contentOfRecord(conflict.theirs))) {
+      await this.applySuccess(op, conflict.theirs);
+      return;
+    }
     // Later edits of this record are already in record.content (the newest); they wait for the person.
     const dropped = (await this.store.readOps()).filter((other) => isRecordOpOf(other, op.recordId)).map((other) => other.id);
     await this.commit({ putRecords: [{ ...record, conflict, server: conflict.theirs }], deleteOps: dropped });

@@ -25,8 +25,16 @@ export function RecordDetailScreen({ id, navigate }: { id: string; navigate: Nav
         <RecordStateBadge view={view} t={t} />
       </p>
       {view.state === 'waiting' && <p className="notice">{t('record.waitingHelp')}</p>}
-      {view.state === 'failed' && view.failure && (
+      {view.state === 'failed' && view.failure && view.failedKind === 'record' && (
         <p className="notice notice-error">{t('record.failedHelp', { reason: view.failure.detail ?? view.failure.code })}</p>
+      )}
+      {view.state === 'failed' && view.failure && view.failedKind === 'photo' && (
+        <div className="notice notice-error">
+          <p>{t('record.photoRefused', { reason: view.failure.detail ?? view.failure.code })}</p>
+          <button type="button" className="button" onClick={() => void controller.engine.discardRefusedPhoto(id)}>
+            {t('record.discardPhoto')}
+          </button>
+        </div>
       )}
       {view.status === 'returned' && record.server?.reviewComment && <p className="notice notice-warning">{t('records.comment', { comment: record.server.reviewComment })}</p>}
 

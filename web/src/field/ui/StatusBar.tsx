@@ -11,7 +11,7 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
   return (
     <div className="status-bar" role="status" aria-live="polite">
       <span className={state.isOnline ? 'online' : 'offline'}>{state.isOnline ? t('status.online') : t('status.offline')}</span>
-      <button type="button" className="badge badge-waiting" onClick={() => navigate({ screen: 'records' })} data-testid="waiting-count">
+      <button type="button" className={waiting === 0 ? 'badge badge-approved' : 'badge badge-waiting'} onClick={() => navigate({ screen: 'records' })} data-testid="waiting-count">
         {waiting === 0 ? t('status.nothingWaiting') : tn('status.waiting', waiting)}
       </button>
       {state.outbox.waitingShiftChecks > 0 && <span>{tn('status.waitingShiftChecks', state.outbox.waitingShiftChecks)}</span>}
@@ -26,7 +26,7 @@ export function StatusBar({ navigate }: { navigate: Navigate }) {
         )
       )}
       <span className="muted">
-        {state.todaySavedAt ? t('status.refreshedAt', { time: formatDateTime(state.todaySavedAt, language) }) : t('status.neverRefreshed')}
+        {state.todaySavedAt ? t('status.refreshedAt', { time: formatDateTime(state.todaySavedAt, language, state.me?.tenant.timeZone) }) : t('status.neverRefreshed')}
       </span>
     </div>
   );

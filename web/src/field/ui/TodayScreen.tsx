@@ -57,7 +57,10 @@ export function TodayScreen({ navigate }: { navigate: Navigate }) {
       )}
       <p>{t('today.hello', { name: me.user.displayName })}</p>
       <button type="button" className="button button-primary button-big" onClick={() => navigate({ screen: 'new' })}>
-        <span aria-hidden="true">＋</span> {t('today.newRecord')}
+        <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 4v16M4 12h16" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+        </svg>
+        {t('today.newRecord')}
       </button>
 
       <h2>{t('today.shifts')}</h2>
