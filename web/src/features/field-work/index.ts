@@ -5,3 +5,4 @@ export { TeamListPage } from './teams/TeamListPage';
 export { NotificationListPage } from './notifications/NotificationListPage';
 export { SignalListPage } from './signals/SignalListPage';
 export { FieldOverviewPage } from './overview/FieldOverviewPage';
+export { FieldSetupPage } from './setup/FieldSetupPage';
