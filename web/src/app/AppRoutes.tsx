@@ -32,6 +32,7 @@ const NotificationListPage = lazy(() => import('../features/field-work/index').t
 const SignalListPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.SignalListPage })));
 const FieldOverviewPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.FieldOverviewPage })));
 const FieldSetupPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.FieldSetupPage })));
+const ActivityStatementPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.ActivityStatementPage })));
 const FieldRecordShowPage = lazy(() => import('../features/field-work/index').then((module) => ({ default: module.FieldRecordShowPage })));
 
 function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -114,6 +115,7 @@ export function AppRoutes() {
         <Route path="signals" element={<RequireSomePermission permission="field_record:read_restricted"><Lazy><SignalListPage /></Lazy></RequireSomePermission>} />
         <Route path="field-overview" element={<Guarded permission="field_record:summarise" page={<FieldOverviewPage />} />} />
         <Route path="field-setup" element={<Guarded permission="field_settings:update" page={<FieldSetupPage />} />} />
+        <Route path="activity-statement" element={<Guarded permission="activity_statement:read" page={<ActivityStatementPage />} />} />
         {/* Anyone signed in: the server answers only for records the person may read (a signal's recipient, say). */}
         <Route path="field-records/:id" element={<Lazy><FieldRecordShowPage /></Lazy>} />
         <Route path="*" element={<NotFoundPage />} />

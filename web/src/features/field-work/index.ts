@@ -6,3 +6,4 @@ export { NotificationListPage } from './notifications/NotificationListPage';
 export { SignalListPage } from './signals/SignalListPage';
 export { FieldOverviewPage } from './overview/FieldOverviewPage';
 export { FieldSetupPage } from './setup/FieldSetupPage';
+export { ActivityStatementPage } from './statement/ActivityStatementPage';
