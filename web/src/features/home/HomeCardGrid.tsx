@@ -13,16 +13,17 @@ export function HomeCardGrid({ cards, me }: { cards: readonly HomeCard[]; me: Me
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       {cards.map((card) => {
         const link = card.link && hasPermission(me, card.link.permission) ? card.link : undefined;
+        const text = card.textKey ?? `home.cards.${card.id}`;
         return (
           <EmptyStateCard
             key={card.id}
             icon={<card.icon size={20} />}
-            title={t(`home.cards.${card.id}.title`)}
-            body={t(`home.cards.${card.id}.body`)}
+            title={t(`${text}.title`)}
+            body={t(`${text}.body`)}
             footer={
               link ? (
                 <Button component={Link} to={link.to} variant="light" rightSection={<IconArrowRight size={16} aria-hidden="true" />} style={{ alignSelf: 'flex-start' }}>
-                  {t(`home.cards.${card.id}.action`)}
+                  {t(`${text}.action`)}
                 </Button>
               ) : (
                 <Badge variant="outline" color="gray" style={{ alignSelf: 'flex-start' }}>

@@ -1,7 +1,8 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
-import { useMe } from '../auth/index';
+import { hasPermission, useMe } from '../auth/index';
+import { FieldWorkToday } from './FieldWorkToday';
 import { HOME_CARDS } from './home-cards';
 import { HomeCardGrid } from './HomeCardGrid';
 
@@ -20,6 +21,7 @@ export function HomePage() {
       <Text mb="lg" maw={720} className="wrap-anywhere">
         {t(`home.intro.${role}`)}
       </Text>
+      {hasPermission(me, 'field_record:review') && hasPermission(me, 'shift:list') && <FieldWorkToday />}
       <HomeCardGrid cards={HOME_CARDS[role]} me={me} />
     </>
   );

@@ -36,6 +36,8 @@ export interface HomeCard {
   icon: Icon;
   /** A card for something that exists already links to it; the rest say what will come. */
   link?: { to: string; permission: Permission };
+  /** Where the card's title, body and action live, when not under home.cards.<id> (a feature's own catalogue). */
+  textKey?: string;
 }
 
 // What each role will find on their home page, from PRODUCT.md. Users, cities, the audit log and the
@@ -47,16 +49,17 @@ export const HOME_CARDS: Readonly<Record<Role, readonly HomeCard[]>> = {
     { id: 'localityIndicators', icon: IconChartLine, link: { to: '/indicators', permission: 'indicator:list' } },
     { id: 'registeredCrime', icon: IconShieldExclamation, link: { to: '/crime', permission: 'crime_data:read' } },
     { id: 'programmeIndicators', icon: IconTargetArrow },
-    { id: 'fieldWorkOverview', icon: IconClipboardList },
+    { id: 'fieldWorkOverview', icon: IconClipboardList, link: { to: '/field-overview', permission: 'field_record:summarise' }, textKey: 'fieldWork.home.overview' },
+    { id: 'fieldSetup', icon: IconCategory, link: { to: '/field-setup', permission: 'field_category:manage' }, textKey: 'fieldWork.home.setup' },
     { id: 'budget', icon: IconCoin },
     { id: 'teamActions', icon: IconUsersGroup },
     { id: 'staffDirectory', icon: IconUsers, link: { to: '/users', permission: 'user:list' } },
   ],
   supervisor: [
-    { id: 'recordsToReview', icon: IconClipboardCheck },
-    { id: 'weekShifts', icon: IconCalendarWeek },
+    { id: 'recordsToReview', icon: IconClipboardCheck, link: { to: '/field-review', permission: 'field_record:review' }, textKey: 'fieldWork.home.review' },
+    { id: 'weekShifts', icon: IconCalendarWeek, link: { to: '/shifts', permission: 'shift:plan' }, textKey: 'fieldWork.home.shifts' },
     { id: 'assistantTraining', icon: IconSchool },
-    { id: 'monthlyStatements', icon: IconFileReport },
+    { id: 'monthlyStatements', icon: IconFileReport, link: { to: '/activity-statement', permission: 'activity_statement:read' }, textKey: 'fieldWork.home.statement' },
     { id: 'territoryMap', icon: IconMap2, link: { to: '/map', permission: 'locality:list' } },
     { id: 'registeredCrime', icon: IconShieldExclamation, link: { to: '/crime', permission: 'crime_data:read' } },
   ],
