@@ -50,8 +50,9 @@ export function PlaceEditPage() {
       />
       <Paper withBorder radius="md" p="md">
         <PlaceForm
-          // A new version (archived, restored, saved elsewhere) starts the form afresh from it.
-          key={`${place.id}:${place.version}`}
+          // Keyed by the place alone: after a refused stale save the list reloads, and the form keeps what
+          // the person typed while the next save goes with the current version (the conflict notice says so).
+          key={place.id}
           place={place}
           context={context}
           bounds={bounds}
