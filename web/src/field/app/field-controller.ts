@@ -121,9 +121,10 @@ export class FieldController {
   private async checkSession(): Promise<void> {
     try {
       const me = await fetchMe();
+      // The session is gone: sign in again. What the phone holds stays until someone signs in — the same
+      // person sends it; another person gets a clean phone (or is refused while records wait).
       if (!me) {
-        this.set({ needsSignIn: this.state.me !== null });
-        if (this.state.outbox.waitingRecords === 0 && this.state.outbox.waitingShiftChecks === 0) this.set({ me: null });
+        if (this.state.me) this.set({ needsSignIn: true });
         return;
       }
       await this.acceptSession(me);
