@@ -101,7 +101,8 @@ export function TerritoryMapPage() {
               />
             )}
             <MapLegend
-              kinds={kinds}
+              // Only the kinds on the map: a city's code list may hold kinds no active locality has yet.
+              kinds={kinds.filter((kind) => localities.data?.items.some((locality) => locality.kind === kind.code))}
               placeKinds={PLACE_KINDS.filter((kind) => places.data?.some((place) => place.kind === kind))}
               visibility={visibility}
               onToggle={toggle}
