@@ -77,6 +77,9 @@ export default defineConfig({
         // Nothing at runtime: API answers (personal data) are kept by the app in IndexedDB, never by the worker.
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // On the first visit the worker takes the open page at once, so a lazy chunk (the map) opened
+        // offline right after signing in comes from the precache. Updates still wait for the tabs to close.
+        clientsClaim: true,
       },
     }),
   ],

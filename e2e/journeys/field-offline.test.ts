@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, hasHorizontalOverflow, waitForHeading } from '../support
 import { expectAccessible } from '../support/axe';
 import { launchBrowser, openPage, PHONE } from '../support/browser';
 import { signInInCzech } from '../support/journey';
+import { waitForMapIdle } from '../support/map';
 import { StepRecorder } from '../support/screenshots';
 
 const baseUrl = inject('baseUrl');
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 interface StoredRecord {
   id: string;
-  content: { category: string; note?: string };
+  content: { category: string; occurredAt: string; note?: string; locationSource?: string };
 }
 
 /** The records the field app holds in IndexedDB on this phone. */
@@ -66,6 +67,21 @@ async function checkPhoneScreen(page: Page, shots: StepRecorder, step: string, o
   expect(await hasHorizontalOverflow(page), `${step}: nothing sticks out sideways`).toBe(false);
   await expectAccessible(page, `field app: ${step}`);
   await shots.shoot(page, step, options);
+}
+
+/** Signs in to the field app on a fresh phone and waits until its service worker holds the app. */
+async function signInToFieldApp(page: Page): Promise<void> {
+  await page.goto('/field/');
+  await waitForHeading(page, 'Přihlášení');
+  await page.getByLabel('Město', { exact: true }).fill(ASSISTANT.tenant);
+  await page.getByLabel('E-mail', { exact: true }).fill(ASSISTANT.email);
+  await page.getByLabel('Heslo', { exact: true }).fill(ASSISTANT.password);
+  await page.getByRole('button', { name: 'Přihlásit se' }).click();
+  await waitForHeading(page, 'Dnes');
+  await page.getByText(/^Aktualizováno /).waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
 }
 
 async function createRecord(page: Page, category: string, fill: (page: Page) => Promise<void> = async () => undefined): Promise<void> {
@@ -215,6 +231,84 @@ describe('an assistant records a shift offline on a cheap phone, and the mentor 
       await page.getByText('S fotkou.').waitFor();
       expect(await page.getByRole('button', { name: 'Upravit' }).count()).toBe(0);
       await checkPhoneScreen(page, shots, 'phone-sees-approval');
+    } catch (error) {
+      await shots.shoot(page, 'failure').catch(() => undefined);
+      if (assistant.problems.length > 0) console.error(`browser problems:\n${assistant.problems.join('\n')}`);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+  test('a place tapped on the map offline; an edit made elsewhere meanwhile is shown beside the phone’s, and the person keeps theirs', async () => {
+    const shots = new StepRecorder('field-conflict');
+    // This phone does not let the app use its position.
+    const assistant = await openPage(browser, baseUrl, { viewport: PHONE, locale: 'cs-CZ' });
+    const { page, context } = assistant;
+    try {
+      await signInToFieldApp(page);
+      // The worker takes the page on its first visit, so the map's lazy chunk is there offline.
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      // The territory copy is on the phone once the shift names its locality.
+      await page.getByText(/^Lokalita: /).first().waitFor();
+      await context.setOffline(true);
+      await page.getByRole('button', { name: 'Nový záznam' }).click();
+      await page.getByRole('button', { name: /^Jiné \/ mimořádný úkol/ }).click();
+      await page.getByText('Telefon aplikaci nedovoluje zjistit polohu. Vyberte místo služby nebo klepněte do mapy.').waitFor();
+      expect(await page.getByRole('button', { name: 'Pro uložení vyberte místo' }).isDisabled(), 'no place, no save').toBe(true);
+      await page.getByRole('button', { name: 'Vybrat na mapě' }).click();
+      const map = page.getByRole('region', { name: 'Mapa pro výběr místa' });
+      await waitForMapIdle(page, page);
+      // Above the Save bar that sticks to the bottom of the screen.
+      await map.scrollIntoViewIfNeeded();
+      const box = (await map.boundingBox())!;
+      await map.click({ position: { x: box.width / 2, y: box.height / 3 } });
+      await page.getByText('Vybráno na mapě', { exact: true }).waitFor();
+      await checkPhoneScreen(page, shots, 'place-from-map-offline', { fullPage: false });
+      await page.getByRole('button', { name: 'Uložit', exact: true }).click();
+      await waitForHeading(page, 'Dnes');
+      await page.getByText('1 záznam čeká na odeslání').waitFor();
+
+      await context.setOffline(false);
+      await page.getByText('Vše odesláno').waitFor({ timeout: 30_000 });
+      const [record] = (await readPhoneRecords(page))
+        .filter((stored) => stored.content.category === 'other' && stored.content.locationSource === 'map')
+        .sort((a, b) => b.content.occurredAt.localeCompare(a.content.occurredAt));
+      expect(record).toBeDefined();
+
+      // The same person changes the note on another phone (through the API, with this session).
+      const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+      const elsewhere = await page.request.put(`/api/v1/field-records/${record!.id}`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { ...record!.content, note: 'Upraveno na druhém telefonu.', baseVersion: 1 },
+      });
+      expect(elsewhere.status()).toBe(200);
+
+      // Offline again, this phone edits the version it saw.
+      await context.setOffline(true);
+      await page.goto('/field/records/' + record!.id);
+      await waitForHeading(page, 'Záznam');
+      await page.getByRole('button', { name: 'Upravit' }).click();
+      await waitForHeading(page, 'Úprava záznamu');
+      await page.getByLabel('Krátká poznámka (nepovinné)').fill('Upraveno v tomto telefonu.');
+      await page.getByRole('button', { name: 'Uložit', exact: true }).click();
+      await waitForHeading(page, 'Záznam');
+      await page.getByText('Čeká na odeslání', { exact: true }).first().waitFor();
+
+      // Back online: the server refuses the stale edit; both versions are shown, nothing overwritten.
+      await context.setOffline(false);
+      await page.getByText('Změněno jinde', { exact: true }).first().waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: 'Záznam byl mezitím změněn jinde' }).waitFor();
+      await page.getByText('Upraveno na druhém telefonu.').waitFor();
+      await page.getByText('Upraveno v tomto telefonu.').waitFor();
+      await checkPhoneScreen(page, shots, 'conflict-theirs-and-mine');
+      const onServer = (await (await page.request.get(`/api/v1/field-records/${record!.id}`)).json()) as { note: string; version: number };
+      expect(onServer).toMatchObject({ note: 'Upraveno na druhém telefonu.', version: 2 });
+
+      await page.getByRole('button', { name: 'Ponechat moji' }).click();
+      await page.getByText('Odesláno', { exact: true }).waitFor({ timeout: 30_000 });
+      await checkPhoneScreen(page, shots, 'conflict-resolved');
+      const resolved = (await (await page.request.get(`/api/v1/field-records/${record!.id}`)).json()) as { note: string; version: number };
+      expect(resolved).toMatchObject({ note: 'Upraveno v tomto telefonu.', version: 3 });
     } catch (error) {
       await shots.shoot(page, 'failure').catch(() => undefined);
       if (assistant.problems.length > 0) console.error(`browser problems:\n${assistant.problems.join('\n')}`);
