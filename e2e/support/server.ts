@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const READY_TIMEOUT_MS = 90_000;
+// A fresh embedded database migrates and seeds Demo City (territory, field work) first: on a busy two-core
+// machine that has taken over two minutes.
+const READY_TIMEOUT_MS = 240_000;
 
 export interface RunningServer {
   baseUrl: string;
