@@ -133,15 +133,27 @@ export class FieldController {
     }
   }
 
-  /** After sign-in (or a session found at start): remember who it is, then send and refresh. */
-  async acceptSession(me: FieldMe): Promise<void> {
+  /**
+   * After sign-in (or a session found at start): remember who it is, then send and refresh. Refused
+   * (false) for another person while the phone holds someone's unsent work: it would go out under the
+   * wrong name, and forgetting it would lose it.
+   */
+  async acceptSession(me: FieldMe): Promise<boolean> {
     const previous = this.state.me;
-    if (previous && previous.user.id !== me.user.id) await this.forgetEverything();
+    if (previous && previous.user.id !== me.user.id) {
+      const { waitingRecords, waitingShiftChecks, needAttention } = this.state.outbox;
+      if (waitingRecords + waitingShiftChecks + needAttention > 0) {
+        this.set({ needsSignIn: true });
+        return false;
+      }
+      await this.forgetEverything();
+    }
     setCsrfToken(me.csrfToken);
     await writeCache('me', me);
     this.set({ me, needsSignIn: false });
     if (!previous || previous.user.id !== me.user.id) await this.loadCachedToday(me);
     await this.syncNow();
+    return true;
   }
 
   private async loadCachedToday(me: FieldMe): Promise<void> {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { FieldApiError, signIn } from '../api/field-api';
+import { FieldApiError, signIn, signOut as signOutOnServer } from '../api/field-api';
 import { useController, useFieldState } from '../app/controller-context';
 import { useI18n } from '../lib/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -32,17 +32,17 @@ export function SignInScreen() {
     setIsBusy(true);
     try {
       const me = await signIn({ tenant: tenant.trim(), email: email.trim(), password });
-      // Another person's unsent records would go out under this session: refuse.
-      if (state.me && state.me.user.id !== me.user.id && waiting > 0) {
-        setError(t('signIn.otherPersonWaiting', { name: state.me.user.displayName }));
-        return;
-      }
       try {
         window.localStorage.setItem(TENANT_KEY, me.tenant.slug);
       } catch {
         // Typed again next time.
       }
-      await controller.acceptSession(me);
+      const owner = state.me;
+      if (!(await controller.acceptSession(me))) {
+        // Another person's unsent work is on this phone: end this session again and say whose it is.
+        await signOutOnServer().catch(() => undefined);
+        setError(t('signIn.otherPersonWaiting', { name: owner?.user.displayName ?? '' }));
+      }
     } catch (caught) {
       if (caught instanceof FieldApiError) setError(caught.status === 401 ? t('signIn.wrongCredentials') : caught.status === 429 ? t('signIn.tooManyAttempts') : (caught.detail ?? t('error.server')));
       else setError(t('signIn.offline'));

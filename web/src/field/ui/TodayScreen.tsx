@@ -27,20 +27,22 @@ export function TodayScreen({ navigate }: { navigate: Navigate }) {
   const { t, tn } = useI18n();
   const controller = useController();
   const state = useFieldState();
-  const [signOutRefused, setSignOutRefused] = useState(false);
+  const [signOutRefusal, setSignOutRefusal] = useState<string | null>(null);
   const me = state.me!;
   const shifts = (state.today?.shifts ?? []).filter((shift) => !shift.cancelled);
   const waiting = state.outbox.waitingRecords + state.outbox.waitingShiftChecks;
 
   const signOut = async () => {
     if (waiting > 0) {
-      setSignOutRefused(true);
+      setSignOutRefusal(tn('today.signOutRefused', waiting));
       return;
     }
+    // Offline, the server's session would outlive the sign-out and open the app again for the next person.
     try {
       await signOutOnServer();
     } catch {
-      // Offline: the phone forgets the person anyway; the session ends on the server when it expires.
+      setSignOutRefusal(t('today.signOutOffline'));
+      return;
     }
     await controller.forgetEverything();
   };
@@ -80,9 +82,9 @@ export function TodayScreen({ navigate }: { navigate: Navigate }) {
 
       <h2>{t('today.account')}</h2>
       <p className="muted">{t('today.signedInAs', { name: me.user.displayName, city: me.tenant.name })}</p>
-      {signOutRefused && (
+      {signOutRefusal && (
         <p className="notice notice-warning" role="alert">
-          {tn('today.signOutRefused', waiting)}
+          {signOutRefusal}
         </p>
       )}
       <button type="button" className="button button-danger" onClick={() => void signOut()}>
