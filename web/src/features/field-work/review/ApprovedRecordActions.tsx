@@ -25,15 +25,17 @@ export function ApprovedRecordActions({ record }: { record: FieldRecord }) {
             {t('fieldWork.amend.open')}
           </Button>
         )}
-        <Button
-          variant="subtle"
-          rightSection={isHistoryOpen ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
-          onClick={() => setHistoryOpen((open) => !open)}
-          aria-expanded={isHistoryOpen}
-          aria-controls={historyId}
-        >
-          {t('fieldWork.amend.history', { count: record.amendments })}
-        </Button>
+        {record.amendments > 0 && (
+          <Button
+            variant="subtle"
+            rightSection={isHistoryOpen ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
+            onClick={() => setHistoryOpen((open) => !open)}
+            aria-expanded={isHistoryOpen}
+            aria-controls={historyId}
+          >
+            {t('fieldWork.amend.history', { count: record.amendments })}
+          </Button>
+        )}
       </Group>
       <Collapse expanded={isHistoryOpen} id={historyId}>
         {isHistoryOpen && <AmendmentHistory recordId={record.id} />}

@@ -32,31 +32,29 @@ export function FieldRecordCard({ record, showAssistant = false, children }: { r
   return (
     <Card component="article" withBorder radius="md" padding="md" aria-labelledby={headingId} className="wrap-anywhere" style={record.urgent ? { borderLeft: '4px solid var(--mantine-color-red-8)' } : undefined}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-            <ThemeIcon variant="light" size="lg" radius="md" aria-hidden="true">
-              <CategoryIcon icon={category.icon} />
-            </ThemeIcon>
-            <div style={{ minWidth: 0 }}>
-              <Title order={3} fz="h4" id={headingId}>
-                {category.label}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {formatDateTime(record.occurredAt, i18n.language, me.tenant.timeZone)}
-                {showAssistant && ` · ${record.assistantName}`}
-              </Text>
-            </div>
-          </Group>
-          <Group gap={4} justify="flex-end">
-            {record.urgent && (
-              <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden="true" />}>
-                {t('fieldWork.record.urgent')}
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ThemeIcon variant="light" size="lg" radius="md" aria-hidden="true">
+            <CategoryIcon icon={category.icon} />
+          </ThemeIcon>
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Title order={3} fz="h4" id={headingId}>
+              {category.label}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {formatDateTime(record.occurredAt, i18n.language, me.tenant.timeZone)}
+              {showAssistant && ` · ${record.assistantName}`}
+            </Text>
+            <Group gap={4}>
+              {record.urgent && (
+                <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden="true" />}>
+                  {t('fieldWork.record.urgent')}
+                </Badge>
+              )}
+              <Badge color={STATUS_COLOR[record.status]} variant="light" leftSection={record.status === 'approved' ? <IconLock size={12} aria-hidden="true" /> : undefined}>
+                {t(`fieldWork.record.status.${record.status}`)}
               </Badge>
-            )}
-            <Badge color={STATUS_COLOR[record.status]} variant="light" leftSection={record.status === 'approved' ? <IconLock size={12} aria-hidden="true" /> : undefined}>
-              {t(`fieldWork.record.status.${record.status}`)}
-            </Badge>
-          </Group>
+            </Group>
+          </Stack>
         </Group>
         <Group gap="lg" align="flex-start" wrap="wrap">
           <Stack gap={4} style={{ flex: '1 1 14rem', minWidth: 0 }}>

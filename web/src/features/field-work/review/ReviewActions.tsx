@@ -47,7 +47,7 @@ export function ReviewActions({ record }: { record: FieldRecord }) {
             autoFocus
           />
           <Group gap="xs">
-            <Button type="submit" color="orange" loading={isBusy} leftSection={<IconArrowBackUp size={16} aria-hidden="true" />} aria-label={t('fieldWork.review.returnSubmitNamed', { name })}>
+            <Button type="submit" loading={isBusy} leftSection={<IconArrowBackUp size={16} aria-hidden="true" />} aria-label={t('fieldWork.review.returnSubmitNamed', { name })}>
               {t('fieldWork.review.returnSubmit')}
             </Button>
             <Button variant="default" onClick={() => setReturning(false)} disabled={isBusy}>

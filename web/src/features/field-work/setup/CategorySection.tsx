@@ -47,7 +47,7 @@ export function CategorySection() {
               </Group>
               <Group gap={4}>
                 {!category.active && <Badge color="gray" variant="outline">{t('fieldWork.categories.inactive')}</Badge>}
-                {category.sensitivity === 'restricted' && <Badge color="grape" variant="light">{t('fieldWork.categories.restrictedShort')}</Badge>}
+                {category.sensitivity === 'restricted' && <Badge color="grape.8" variant="dot" c="dark.9">{t('fieldWork.categories.restrictedShort')}</Badge>}
                 {category.alert !== 'none' && <Badge color="red" variant="light">{t(`fieldWork.categories.alertsShort.${category.alert}`)}</Badge>}
               </Group>
               <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing(category)} aria-label={t('fieldWork.categories.editNamed', { name: category.label })} style={{ alignSelf: 'flex-start' }}>

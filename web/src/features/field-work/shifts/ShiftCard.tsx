@@ -1,6 +1,6 @@
-import { Badge, Button, Card, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { Shift } from '@saferhood/contracts';
-import { IconPencil } from '@tabler/icons-react';
+import { IconCircleCheck, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocalityNames } from '../use-field-lookups';
 import { usePlaceOptions } from '../use-place-options';
@@ -25,14 +25,17 @@ export function ShiftCard({ shift, onEdit, canPlan }: { shift: Shift; onEdit: (s
         </Text>
         {where && <Text size="xs">{where}</Text>}
         {shift.assistants.some((person) => person.checkedInAt) && (
-          <Badge size="xs" color="teal" variant="light">
-            {t('fieldWork.shifts.checkedIn')}
-          </Badge>
+          <Group gap={4} wrap="nowrap">
+            <IconCircleCheck size={14} color="var(--mantine-color-teal-9)" aria-hidden="true" />
+            <Text size="xs" fw={600} c="teal.9">
+              {t('fieldWork.shifts.checkedIn')}
+            </Text>
+          </Group>
         )}
         {shift.cancelled && (
-          <Badge size="xs" color="gray" variant="outline">
+          <Text size="xs" fw={600}>
             {t('fieldWork.shifts.cancelled')}
-          </Badge>
+          </Text>
         )}
         {canPlan && !shift.cancelled && (
           <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => onEdit(shift)} aria-label={t('fieldWork.shifts.editNamed', { time, duty })} style={{ alignSelf: 'flex-start' }}>

@@ -25,7 +25,7 @@ export function SignalListPage() {
   return (
     <>
       <PageHeader title={t('fieldWork.signals.title')} description={t('fieldWork.signals.description')} />
-      <Alert color="yellow" variant="light" icon={<IconEye aria-hidden="true" />} mb="md" className="wrap-anywhere">
+      <Alert color="orange" variant="light" icon={<IconEye aria-hidden="true" />} mb="md" className="wrap-anywhere">
         {t('fieldWork.signals.loggedNote')}
       </Alert>
       {signals.isPending && <ListSkeleton rows={3} />}
