@@ -128,7 +128,7 @@ async function walkRoleHome(journey: RoleJourney, device: 'desktop' | 'phone'): 
     // Navigation: on a phone it hides behind the burger.
     if (isPhone) {
       await page.getByRole('button', { name: 'Otevřít navigaci' }).click();
-      await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Přehled' }).waitFor();
+      await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Přehled', exact: true }).waitFor();
       await expectAccessible(page, `${journey.role} navigation open (cs, phone)`);
       await shots.shoot(page, 'navigation-open');
     }
