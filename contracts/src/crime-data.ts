@@ -43,5 +43,5 @@ export const crimeSummarySchema = z.object({
 });
 export type CrimeSummary = z.infer<typeof crimeSummarySchema>;
 
-export const crimeTypeSchema = z.object({ code: z.number().int(), parent: z.number().int().nullable(), topClass: z.number().int(), level: z.number().int(), name: z.string() });
+export const crimeTypeSchema = z.object({ code: z.number().int(), parent: z.number().int().nullable(), topClass: z.number().int(), level: z.number().int(), name: z.string(), /** The offence itself (e.g. "vražda"), Czech only: the police code list has no other language. */ description: z.string().nullable() });
 export const crimeTypeListSchema = z.object({ items: z.array(crimeTypeSchema) });

@@ -27,6 +27,8 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     },
   });
   // The static wildcard would treat "/" as a directory listing; the app's entry page answers instead.
+  // The field app's service worker serves /field/ and below; /field itself would fall outside it offline.
+  app.get('/field', { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => reply.redirect('/field/', 301));
   for (const url of ['/', '/field/']) {
     app.get(url, { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => sendWebApp(reply, url));
   }

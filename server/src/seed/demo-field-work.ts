@@ -68,7 +68,7 @@ export async function seedDemoFieldWork(db: Kysely<DB>, tenantId: string, passwo
     });
     await planSeries(tx, mentor, city, {
       ...span, weekdays: [1, 2, 3, 4, 5, 6, 7], skipDates: [], start: '09:00', end: '13:00',
-      dutyType: 'locality_patrol', assistantIds: [assistantId], placeIds: [], localityIds: localityId('Na Knížecí'), note: 'Pochůzka Anděl – Na Knížecí',
+      dutyType: 'locality_patrol', assistantIds: [assistantId], placeIds: placeId('Autobusové nádraží'), localityIds: localityId('Na Knížecí'), note: 'Pochůzka Anděl – Na Knížecí',
     });
     await planSeries(tx, mentor, city, {
       ...span, weekdays: [1, 2, 3, 4, 5, 6, 7], skipDates: [], start: '14:00', end: '18:00',

@@ -330,7 +330,7 @@ export async function attachPhoto(tx: TenantTx, actor: Actor, id: string, photo:
   }
   const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
   if ((await findPhoto(tx, id))?.sha256 === sha256) return;
-  if (record.status === 'approved') throw new AppError('record_locked');
+  if (record.status === 'approved') throw new AppError('record_locked', { extensions: { current: presentRecord(record) } });
   await upsertPhoto(tx, { recordId: id, ...photo, sha256 });
   await recordAudit(tx, { action: 'field_record.photo', resourceType: 'field_record', resourceId: id, actorId: actor.userId, after: { sha256, bytes: photo.bytes.length } });
 }

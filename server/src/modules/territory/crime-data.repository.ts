@@ -129,5 +129,5 @@ export async function gridOffences(tx: TenantTx, period: Period, cellMetres: num
 }
 
 export async function listCrimeTypeRows(tx: TenantTx) {
-  return tx.selectFrom('crimeTypes').select(['code', 'parent', 'topClass', 'level', 'nameCs as name']).orderBy('code').execute();
+  return tx.selectFrom('crimeTypes').select(['code', 'parent', 'topClass', 'level', 'nameCs as name', 'descriptionCs as description']).orderBy('code').execute();
 }
