@@ -1,5 +1,6 @@
+import type { Polygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { firstAreaOf, parseBoundary, polygonOf } from '../src/features/territory/boundary-geojson';
+import { areaOf, firstAreaOf, parseBoundary, polygonOf, singlePolygonOf } from '../src/features/territory/boundary-geojson';
 
 const SQUARE = { type: 'Polygon', coordinates: [[[14.4, 50.06], [14.41, 50.06], [14.41, 50.07], [14.4, 50.07], [14.4, 50.06]]] };
 
@@ -30,5 +31,19 @@ describe('a boundary drawn, pasted or uploaded', () => {
     expect(firstAreaOf(JSON.stringify(file))).toEqual(SQUARE);
     expect(firstAreaOf(JSON.stringify({ type: 'FeatureCollection', features: [] }))).toBeNull();
     expect(firstAreaOf('nonsense')).toBeNull();
+  });
+
+  test('only a single polygon without holes has corners to drag', () => {
+    const polygon = SQUARE as Polygon;
+    expect(singlePolygonOf(polygon)).toEqual(polygon);
+    expect(singlePolygonOf({ type: 'MultiPolygon', coordinates: [polygon.coordinates] })).toEqual(polygon);
+    expect(singlePolygonOf({ type: 'MultiPolygon', coordinates: [polygon.coordinates, polygon.coordinates] })).toBeNull();
+    expect(singlePolygonOf({ type: 'Polygon', coordinates: [polygon.coordinates[0]!, polygon.coordinates[0]!] })).toBeNull();
+    expect(singlePolygonOf(null)).toBeNull();
+  });
+
+  test('dragged corners are checked with the API schema', () => {
+    expect(areaOf(SQUARE as Polygon)).toEqual(SQUARE);
+    expect(areaOf({ type: 'Polygon', coordinates: [[[14.4, 50.06], [14.41, 50.06], [14.4, 50.06]]] })).toBeNull();
   });
 });

@@ -1,34 +1,39 @@
 import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import type { AreaGeometry } from '@saferhood/contracts';
 import type { Geometry } from 'geojson';
-import { useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsWide } from '../../components/use-is-wide';
-import { parseBoundary, polygonOf } from './boundary-geojson';
+import { areaOf, parseBoundary, polygonOf, singlePolygonOf } from './boundary-geojson';
+import { BoundaryVertexEditor } from './BoundaryVertexEditor';
 import { DrawingControls } from './DrawingControls';
 import { LazyPointPickerMap } from './map/LazyPointPickerMap';
 import type { Bounds } from './map/map-bounds';
 import type { LonLat } from './map/PointPickerMap';
 
-type Mode = 'draw' | 'paste';
+type Mode = 'vertices' | 'draw' | 'paste';
 
 interface BoundaryEditorProps {
   onChange: (boundary: AreaGeometry | null) => void;
   context: readonly Geometry[];
   bounds: Bounds | null;
+  /** The boundary saved now, when one is being replaced: a single polygon's corners can then be dragged. */
+  current?: Geometry | null;
   /** Shown beside the map (the boundary or drawing is missing or refused). */
   error?: string;
 }
 
 /**
- * A boundary drawn on the map (click vertices, double-click, Enter or "Finish" to close), or — for keyboard
- * and screen-reader users, since drawing on a canvas is neither — a GeoJSON Polygon pasted as text.
+ * The current boundary's corners dragged (when there is one polygon to drag), a boundary drawn on the map
+ * (click vertices, double-click, Enter or "Finish" to close), or — for keyboard and screen-reader users, since
+ * dragging or drawing on a canvas is neither — a GeoJSON Polygon pasted as text.
  */
-export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEditorProps) {
+export function BoundaryEditor({ onChange, context, bounds, current, error }: BoundaryEditorProps) {
   const { t } = useTranslation();
   const isWide = useIsWide();
   const labelId = useId();
-  const [mode, setMode] = useState<Mode>('draw');
+  const original = useMemo(() => singlePolygonOf(current), [current]);
+  const [mode, setMode] = useState<Mode>(original ? 'vertices' : 'draw');
   const [points, setPoints] = useState<LonLat[]>([]);
   const [isFinished, setFinished] = useState(false);
   const [text, setText] = useState('');
@@ -50,11 +55,16 @@ export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEdi
     setTextError('error' in result ? result.error : null);
     onChange('boundary' in result ? result.boundary : null);
   };
+  // Opening on the current corners: saving them untouched is allowed (and changes nothing).
+  useEffect(() => {
+    if (mode === 'vertices' && original) onChange(areaOf(original));
+  }, []);
   const changeMode = (value: string) => {
-    const next = value === 'paste' ? 'paste' : 'draw';
+    const next: Mode = value === 'paste' ? 'paste' : value === 'vertices' && original ? 'vertices' : 'draw';
     setMode(next);
     if (next === 'draw') onChange(polygonOf(points));
-    else changeText(text);
+    else if (next === 'paste') changeText(text);
+    else onChange(original && areaOf(original));
   };
   const finish = () => {
     if (points.length >= 3) setFinished(true);
@@ -69,12 +79,29 @@ export function BoundaryEditor({ onChange, context, bounds, error }: BoundaryEdi
         aria-labelledby={labelId}
         value={mode}
         onChange={changeMode}
+        // Three choices do not fit side by side on a phone.
+        orientation={original && !isWide ? 'vertical' : 'horizontal'}
         data={[
+          ...(original ? [{ value: 'vertices', label: t('boundary.modeVertices') }] : []),
           { value: 'draw', label: t('boundary.modeDraw') },
           { value: 'paste', label: t('boundary.modePaste') },
         ]}
       />
-      {mode === 'draw' ? (
+      {current && !original && (
+        <Text size="sm" c="dimmed">
+          {t('boundary.verticesUnavailable')}
+        </Text>
+      )}
+      {mode === 'vertices' && original ? (
+        <>
+          <BoundaryVertexEditor original={original} onChange={onChange} context={context} bounds={bounds} height={isWide ? 420 : 320} />
+          {error && (
+            <Text size="sm" c="red.8" role="alert">
+              {error}
+            </Text>
+          )}
+        </>
+      ) : mode === 'draw' ? (
         <>
           <Text size="sm" c="dimmed">
             {t('boundary.drawHelp')}

@@ -135,6 +135,7 @@ export function CityAreaCard() {
                 }}
                 context={context}
                 bounds={bounds}
+                current={cityArea.data as MultiPolygon | null | undefined}
                 error={error}
               />
             </>

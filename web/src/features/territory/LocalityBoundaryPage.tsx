@@ -16,7 +16,7 @@ import { getLocality, LOCALITIES_QUERY_KEY, localityQueryKey, updateLocality } f
 import { BoundaryEditor } from './BoundaryEditor';
 import { boundsOf } from './map/map-bounds';
 
-/** A new boundary for a locality, drawn over its current one (shown in grey) or pasted as GeoJSON. */
+/** A new boundary for a locality: its corners dragged, drawn over the current one (shown in grey) or pasted as GeoJSON. */
 export function LocalityBoundaryPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -74,7 +74,7 @@ export function LocalityBoundaryPage() {
               ) : (
                 <FormErrorAlert error={update.error} shownFields={[]} />
               ))}
-            <BoundaryEditor onChange={setBoundary} context={context} bounds={bounds} error={error} />
+            <BoundaryEditor onChange={setBoundary} context={context} bounds={bounds} current={shown.boundary as MultiPolygon} error={error} />
             <Group>
               <Button type="submit" loading={update.isPending} leftSection={<IconDeviceFloppy size={18} aria-hidden="true" />}>
                 {t('boundary.save')}

@@ -1,5 +1,6 @@
 import { areaGeometrySchema, type AreaGeometry } from '@saferhood/contracts';
 import type { LonLat } from './map/PointPickerMap';
+import type { Geometry, Polygon } from 'geojson';
 
 /** The boundary a coordinator drew (null while fewer than three points), or the pasted one when valid. */
 export function polygonOf(points: readonly LonLat[]): AreaGeometry | null {
@@ -41,4 +42,19 @@ export function firstAreaOf(text: string): AreaGeometry | null {
     if (parsed.success) return parsed.data;
   }
   return null;
+}
+
+/** The boundary as one Polygon without holes — the shape whose corners can be dragged — or null when it is not one. */
+export function singlePolygonOf(boundary: Geometry | null | undefined): Polygon | null {
+  if (boundary?.type === 'Polygon' && boundary.coordinates.length === 1) return boundary;
+  if (boundary?.type === 'MultiPolygon' && boundary.coordinates.length === 1 && boundary.coordinates[0]!.length === 1) {
+    return { type: 'Polygon', coordinates: boundary.coordinates[0]! };
+  }
+  return null;
+}
+
+/** A polygon whose corners were dragged, checked with the API's schema (at least three distinct corners, closed). */
+export function areaOf(polygon: Polygon): AreaGeometry | null {
+  const parsed = areaGeometrySchema.safeParse(polygon);
+  return parsed.success ? parsed.data : null;
 }
