@@ -27,10 +27,11 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     },
   });
   // The static wildcard would treat "/" as a directory listing; the app's entry page answers instead.
-  // The field app's service worker serves /field/ and below; /field itself would fall outside it offline.
-  app.get('/field', { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => reply.redirect('/field/', 301));
   for (const url of ['/', '/field/']) {
-    app.get(url, { schema: { hide: true }, config: { access: 'public' } }, (_request, reply) => sendWebApp(reply, url));
+    app.get(url, { schema: { hide: true }, config: { access: 'public' } }, (request, reply) =>
+      // The router treats /field like /field/, but the field app's service worker serves only /field/ and below.
+      request.url.split('?')[0] === '/field' ? reply.redirect('/field/', 301) : sendWebApp(reply, url),
+    );
   }
   return true;
 }
