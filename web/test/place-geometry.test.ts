@@ -77,6 +77,11 @@ describe('crime by type', () => {
     ]);
   });
 
+  test('names a type by its offence where the code list describes it', () => {
+    const described = [{ code: 42, topClass: 35, level: 2, name: 'Krádeže', description: 'Krádeže jízdních kol' }];
+    expect(crimeTypeRows({ rows: [{ type: 42, count: 4 }] }, described)[0]).toMatchObject({ name: 'Krádeže jízdních kol', isAmbiguous: false });
+  });
+
   test('leaves out the classes themselves and marks types the code list gives the same name', () => {
     const rows = crimeTypeRows({ rows: [{ type: 35, count: 9 }, { type: 36, count: 2 }, { type: 37, count: 3 }] }, types);
     expect(rows.map((row) => [row.code, row.isAmbiguous])).toEqual([[37, true], [36, true]]);

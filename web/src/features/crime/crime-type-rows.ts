@@ -5,11 +5,13 @@ export interface CrimeTypeInfo {
   topClass: number;
   level: number;
   name: string;
+  /** The offence itself ("Krádeže jízdních kol"); `name` is its group's. */
+  description?: string | null;
 }
 
 export interface CrimeTypeRow {
   code: number;
-  /** The police's own name (Czech), or the bare code when the code list does not know it. */
+  /** The police's own description of the offence (Czech), else its group's name, else the bare code. */
   name: string;
   topClass: number | null;
   count: number;
@@ -27,7 +29,7 @@ export function crimeTypeRows(summary: Pick<CrimeSummary, 'rows'>, types: readon
     .filter((row) => row.type !== undefined && row.count > 0 && byCode.get(row.type)?.level !== 1)
     .map((row) => {
       const type = byCode.get(row.type!);
-      return { code: row.type!, name: type?.name ?? String(row.type), topClass: type?.topClass ?? null, count: row.count, isAmbiguous: false };
+      return { code: row.type!, name: type?.description ?? type?.name ?? String(row.type), topClass: type?.topClass ?? null, count: row.count, isAmbiguous: false };
     });
   const namesSeen = new Map<string, number>();
   for (const row of rows) namesSeen.set(row.name, (namesSeen.get(row.name) ?? 0) + 1);
