@@ -27,7 +27,7 @@ export function ApprovedRecordActions({ record }: { record: FieldRecord }) {
         )}
         {record.amendments > 0 && (
           <Button
-            variant="subtle"
+            variant="default"
             rightSection={isHistoryOpen ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
             onClick={() => setHistoryOpen((open) => !open)}
             aria-expanded={isHistoryOpen}

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import type { FieldRecord, FieldRecordStatus } from '@saferhood/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { EmptyListNotice } from '../../../components/EmptyListNotice';
@@ -16,6 +17,8 @@ import { ReviewActions } from './ReviewActions';
 
 const TABS = ['submitted', 'approved', 'returned'] as const;
 const ALL = 'all';
+/** Approved and returned records are for looking back: the newest this many of the last two months. */
+const DONE_LIMIT = 100;
 
 /** Urgent first, then the oldest: what waits longest and matters most comes to the top. */
 function byUrgencyThenTime(a: FieldRecord, b: FieldRecord): number {
@@ -36,7 +39,7 @@ export function ReviewQueuePage() {
   const since = addDays(todayIn(me.tenant.timeZone), -62);
   const records = useQuery({
     queryKey: [...RECORDS_QUERY_KEY, 'review', tab, assistantId ?? ALL],
-    queryFn: () => listRecords({ status: tab, assistantId, limit: 500, ...(tab === 'submitted' ? {} : { from: since }) }),
+    queryFn: () => listRecords({ status: tab, assistantId, ...(tab === 'submitted' ? { limit: 500 } : { from: since, limit: DONE_LIMIT }) }),
     enabled: queue.isSuccess,
   });
   const sorted = tab === 'submitted' ? [...(records.data ?? [])].sort(byUrgencyThenTime) : [...(records.data ?? [])].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
@@ -46,6 +49,11 @@ export function ReviewQueuePage() {
     for (const [key, value] of Object.entries(next)) merged.set(key, value);
     setParams(merged, { replace: true });
   };
+  // The first assistant is chosen once and kept in the address: reviewing must not switch to someone else.
+  const firstAssistant = assistants[0]?.assistantId;
+  useEffect(() => {
+    if (queue.isSuccess && !params.get('assistant')) setParams((current) => new URLSearchParams([...current, ['assistant', firstAssistant ?? ALL]]), { replace: true });
+  }, [queue.isSuccess, params, firstAssistant, setParams]);
   const chosenName = assistants.find((row) => row.assistantId === chosen)?.assistantName;
 
   return (
@@ -102,6 +110,11 @@ export function ReviewQueuePage() {
                 {records.isError && <ErrorAlert error={records.error} title={t('common.loadFailed')} onRetry={() => void records.refetch()} />}
                 {records.isSuccess && sorted.length === 0 && (
                   <EmptyListNotice>{t(`fieldWork.review.empty.${status}`, { name: chosenName ?? t('fieldWork.review.allAssistants') })}</EmptyListNotice>
+                )}
+                {status !== 'submitted' && sorted.length === DONE_LIMIT && (
+                  <Text size="sm" c="dimmed" mb="sm">
+                    {t('fieldWork.review.newestOnly', { count: DONE_LIMIT })}
+                  </Text>
                 )}
                 <Stack gap="md">
                   {sorted.map((record) => (
