@@ -257,6 +257,12 @@ export const shiftCheckSchema = z.strictObject({
 
 // ----- Teams of assistants and who is told about signals -----
 
+/** The people field work is planned with: assistants, mentors, and who may receive signals. */
+export const FIELD_STAFF_ROLES = ['assistant', 'supervisor', 'social_worker', 'team_member'] as const;
+export const fieldStaffListSchema = z.object({
+  items: z.array(z.object({ id: idSchema, name: z.string(), role: z.enum(FIELD_STAFF_ROLES) })),
+});
+
 export const fieldTeamSchema = z.object({
   id: idSchema,
   name: z.string(),

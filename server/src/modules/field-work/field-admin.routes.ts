@@ -3,6 +3,7 @@ import {
   fieldRecordCategorySchema,
   fieldRecordCategoryUpdateSchema,
   fieldSettingsSchema,
+  fieldStaffListSchema,
   fieldSettingsUpdateSchema,
   fieldTeamCreateSchema,
   fieldTeamListSchema,
@@ -17,7 +18,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestLanguage } from '../../http/i18n';
 import { changeCategory, createCategory, listCategories } from './category.service';
-import { changeSettings, changeTeam, createTeam, findSettings, listTeams } from './field-team.service';
+import { changeSettings, changeTeam, createTeam, findSettings, listFieldStaff, listTeams } from './field-team.service';
 import { markMineRead, myNotifications } from './notification.service';
 
 const tags = ['field work'];
@@ -66,6 +67,15 @@ export const fieldAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       return withTenant(app.database.db, actor.tenantId, (tx) => changeCategory(tx, actor, request.params.code, request.body, requestLanguage(request)));
     },
+  );
+
+  app.get(
+    '/field-staff',
+    {
+      schema: { tags, summary: 'Active assistants, mentors and possible signal recipients (for planning and teams)', response: { 200: fieldStaffListSchema } },
+      config: { access: 'field_team:list' },
+    },
+    async (request) => ({ items: await withTenant(app.database.db, actorOf(request).tenantId, (tx) => listFieldStaff(tx)) }),
   );
 
   app.get(

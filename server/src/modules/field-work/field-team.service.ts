@@ -1,3 +1,4 @@
+import { FIELD_STAFF_ROLES } from '@saferhood/contracts';
 import type { z } from 'zod';
 import type { fieldSettingsUpdateSchema, fieldTeamCreateSchema, fieldTeamUpdateSchema } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
@@ -8,6 +9,12 @@ import { recordAudit } from '../audit/index';
 import { findActiveUsers, findSettings, insertTeam, listTeams, replaceTeamMembers, updateTeamAtVersion, upsertSettings } from './field-team.repository';
 
 export { listTeams, findSettings };
+
+/** Active assistants, mentors and possible signal recipients: whom a mentor plans and forms teams with. */
+export async function listFieldStaff(tx: TenantTx) {
+  const people = await findActiveUsers(tx, { roles: [...FIELD_STAFF_ROLES] });
+  return people.map((person) => ({ id: person.id, name: person.displayName, role: person.role as (typeof FIELD_STAFF_ROLES)[number] }));
+}
 
 /** Every referenced person must be an active user of the city with the expected role. */
 async function assertPeople(tx: TenantTx, checks: { field: string; id: string | null | undefined; roles: string[] }[]): Promise<void> {

@@ -117,6 +117,14 @@ describe('shifts', () => {
     await plan(city, crossingShift(city, { assistantIds: [city.otherAssistant.user.id] }));
     const week = await ctx.app.inject({ method: 'GET', url: `/api/v1/shifts?from=2026-11-23&to=2026-11-29&teamId=${team.json().id}`, headers: as(city.mentor.session) });
     expect(week.json().items.map((shift: { assistants: { name: string }[] }) => shift.assistants[0]!.name)).toEqual(['Asistentka Lakatošová']);
+    const staff = await ctx.app.inject({ method: 'GET', url: '/api/v1/field-staff', headers: as(city.mentor.session) });
+    expect(staff.json().items.map((person: { name: string; role: string }) => `${person.role}:${person.name}`)).toEqual([
+      'assistant:Asistent Horváth',
+      'assistant:Asistentka Lakatošová',
+      'supervisor:Mentor Dvořák',
+      'social_worker:Sociální pracovnice Černá',
+    ]);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/field-staff', headers: as(city.assistant.session) })).statusCode).toBe(403);
     const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/field-teams', headers: as(city.mentor.session), payload: { name: 'X', mentorId: city.assistant.user.id } });
     expect(bad.statusCode).toBe(400);
   });

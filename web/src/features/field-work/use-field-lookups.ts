@@ -1,11 +1,10 @@
-import { userListSchema, type FieldRecordCategory, type Role } from '@saferhood/contracts';
+import { fieldStaffListSchema, userListSchema, type FieldRecordCategory, type Role } from '@saferhood/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { requestJson } from '../../lib/api-client';
 import { hasPermission, useMe } from '../auth/index';
 import { useLocalities } from '../territory/index';
-import { CATEGORIES_QUERY_KEY, FIELD_WORK_QUERY_KEY, listCategories, listRecords, listShifts } from './api';
-import { addDays, todayIn } from './field-time';
+import { CATEGORIES_QUERY_KEY, FIELD_WORK_QUERY_KEY, listCategories } from './api';
 
 /** The city's categories, with a lookup by code (unknown codes fall back to the code itself). */
 export function useCategories() {
@@ -29,49 +28,35 @@ export interface StaffMember {
 }
 
 /**
- * People field work is planned for: assistants, and supervisors as mentors. The coordinator reads the
- * staff register (`GET /users`). A supervisor may not (user:list is admin and coordinator only), so
- * until the API offers mentors a list of assistants, the supervisor's list is gathered from who appears
- * in recent and planned shifts and in recent records — see docs/field-work.md.
+ * People field work is planned with: assistants, mentors and possible signal recipients. Mentors and the
+ * coordinator read them from `GET /field-staff`; an admin (who sets the signal recipients but plans no
+ * shifts) from the staff register, `GET /users`.
  */
 export function useFieldStaff() {
   const me = useMe();
-  const canListUsers = hasPermission(me, 'user:list');
-  const today = todayIn(me.tenant.timeZone);
+  const canListFieldStaff = hasPermission(me, 'field_team:list');
+  const fieldStaff = useQuery({
+    queryKey: [...FIELD_WORK_QUERY_KEY, 'staff'],
+    queryFn: async () => (await requestJson('GET', '/field-staff', fieldStaffListSchema)).items,
+    enabled: canListFieldStaff,
+  });
   const users = useQuery({
     queryKey: ['users'],
     queryFn: async () => (await requestJson('GET', '/users', userListSchema)).items,
-    enabled: canListUsers,
-  });
-  const shifts = useQuery({
-    queryKey: [...FIELD_WORK_QUERY_KEY, 'staff-from-shifts', today],
-    queryFn: () => listShifts({ from: addDays(today, -56), to: addDays(today, 56) }),
-    enabled: !canListUsers,
-  });
-  const records = useQuery({
-    queryKey: [...FIELD_WORK_QUERY_KEY, 'staff-from-records', today],
-    queryFn: () => listRecords({ from: addDays(today, -90), limit: 1000 }),
-    enabled: !canListUsers,
+    enabled: !canListFieldStaff && hasPermission(me, 'user:list'),
   });
   const staff = useMemo<StaffMember[]>(() => {
-    const people = new Map<string, StaffMember>();
-    if (canListUsers) {
-      for (const user of users.data ?? []) if (!user.isDisabled) people.set(user.id, { id: user.id, name: user.displayName, role: user.role });
-    } else {
-      for (const shift of shifts.data ?? []) for (const person of shift.assistants) people.set(person.id, { id: person.id, name: person.name, role: 'assistant' });
-      for (const record of records.data ?? []) people.set(record.assistantId, { id: record.assistantId, name: record.assistantName, role: 'assistant' });
-      people.set(me.user.id, { id: me.user.id, name: me.user.displayName, role: me.user.role });
-    }
-    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }, [canListUsers, users.data, shifts.data, records.data, me.user]);
-  const failed = [users, shifts, records].find((query) => query.isError) ?? null;
-  const isPending = canListUsers ? users.isPending : shifts.isPending || records.isPending;
+    const people: StaffMember[] = canListFieldStaff
+      ? (fieldStaff.data ?? []).map((person) => ({ id: person.id, name: person.name, role: person.role }))
+      : (users.data ?? []).filter((user) => !user.isDisabled).map((user) => ({ id: user.id, name: user.displayName, role: user.role }));
+    return people.sort((a, b) => a.name.localeCompare(b.name));
+  }, [canListFieldStaff, fieldStaff.data, users.data]);
+  const query = canListFieldStaff ? fieldStaff : users;
   return {
     staff,
     assistants: staff.filter((person) => person.role === 'assistant'),
-    isPending,
-    failed,
-    isComplete: canListUsers,
+    isPending: query.isPending && query.fetchStatus !== 'idle',
+    failed: query.isError ? query : null,
     nameOf: (id: string) => staff.find((person) => person.id === id)?.name,
   };
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconInfoCircle, IconPencil, IconUsersPlus } from '@tabler/icons-react';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPencil, IconUsersPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,11 +41,6 @@ export function TeamListPage() {
           )
         }
       />
-      {!staff.isComplete && (
-        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />} mb="md" className="wrap-anywhere">
-          {t('fieldWork.teams.partialStaff')}
-        </Alert>
-      )}
       {teams.isPending && <ListSkeleton rows={2} />}
       {teams.isError && <ErrorAlert error={teams.error} title={t('common.loadFailed')} onRetry={() => void teams.refetch()} />}
       {teams.data && teams.data.length === 0 && <EmptyListNotice>{t('fieldWork.teams.empty')}</EmptyListNotice>}
