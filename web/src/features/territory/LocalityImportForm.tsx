@@ -1,15 +1,13 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { LocalityImportResult, LocalityKind } from '@saferhood/contracts';
+import type { LocalityKind } from '@saferhood/contracts';
 import { IconCircleCheck, IconEye, IconFileImport } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
-import { notify } from '../../lib/notify';
 import { importLocalities, LOCALITIES_QUERY_KEY, type LocalityImportOptions } from './api';
-import { CODE_PATTERNS, guessProperty, listPropertyNames, NAME_PATTERNS, PROPERTY_SCAN_LIMIT_BYTES, readFileText } from './geojson-properties';
+import { CODE_PATTERNS, guessProperty, NAME_PATTERNS } from './geojson-properties';
 import { ImportPreview } from './ImportPreview';
+import { useGeoJsonImport } from './use-geojson-import';
 import { useKindLabel } from './use-localities';
 import { UploadFileInput } from '../../components/UploadFileInput';
 
@@ -27,52 +25,13 @@ const INITIAL: Options = { nameProperty: '', codeProperty: '', kind: '', srid: '
 /** GeoJSON localities in two steps: a preview of what would happen, then the import in one transaction. */
 export function LocalityImportForm({ kinds }: { kinds: readonly LocalityKind[] }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const kindLabel = useKindLabel(kinds);
-  const [file, setFile] = useState<File | null>(null);
-  // null: not read (too large, or not JSON) — the user types the property names.
-  const [properties, setProperties] = useState<string[] | null>(null);
-  const [options, setOptions] = useState<Options>(INITIAL);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = useMutation({
-    mutationFn: importLocalities,
-    onSuccess: (result) => {
-      if (result.dryRun) return;
-      void queryClient.invalidateQueries({ queryKey: LOCALITIES_QUERY_KEY });
-      notify({ tone: 'success', message: t('import.doneNotice', { created: result.created, updated: result.updated }) });
-    },
-  });
-  const result: LocalityImportResult | undefined = run.data;
-  const preview = result?.dryRun ? result : undefined;
-  const committed = result && !result.dryRun ? result : undefined;
-
-  const change = (patch: Partial<Options>) => {
-    setOptions((current) => ({ ...current, ...patch }));
-    // Other options, another outcome: the preview no longer applies.
-    run.reset();
-  };
-  const chooseFile = async (chosen: File | null) => {
-    setFile(chosen);
-    setProperties(null);
-    setErrors({});
-    run.reset();
-    if (!chosen || chosen.size > PROPERTY_SCAN_LIMIT_BYTES) return;
-    const names = listPropertyNames(await readFileText(chosen).catch(() => ''));
-    setProperties(names && names.length > 0 ? names : null);
-    setOptions((current) => ({
-      ...current,
-      nameProperty: names ? (guessProperty(names, NAME_PATTERNS) ?? names[0] ?? '') : current.nameProperty,
-      codeProperty: names ? (guessProperty(names, CODE_PATTERNS) ?? '') : current.codeProperty,
-    }));
-  };
-
-  const send = (isDryRun: boolean) => {
-    const missing: Record<string, string> = {};
-    if (!file) missing.file = t('validation.required');
-    if (!options.nameProperty.trim()) missing.nameProperty = t('validation.required');
-    setErrors(missing);
-    if (!file || Object.keys(missing).length > 0) return;
-    const request: LocalityImportOptions = {
+  const { file, properties, propertyOptions, options, errors, run, preview, committed, isBlocked, change, chooseFile, send, submit } = useGeoJsonImport({
+    initial: INITIAL,
+    importFile: importLocalities,
+    invalidates: [LOCALITIES_QUERY_KEY],
+    guess: (names) => ({ nameProperty: guessProperty(names, NAME_PATTERNS) ?? names[0] ?? '', codeProperty: guessProperty(names, CODE_PATTERNS) ?? '' }),
+    toRequest: (file, options: Options, isDryRun): LocalityImportOptions => ({
       file,
       nameProperty: options.nameProperty.trim(),
       codeProperty: options.codeProperty.trim() || undefined,
@@ -81,15 +40,8 @@ export function LocalityImportForm({ kinds }: { kinds: readonly LocalityKind[] }
       isDryRun,
       isRepairing: options.isRepairing,
       isSkippingInvalid: options.isSkippingInvalid,
-    };
-    run.mutate(request);
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    send(true);
-  };
-  const isBlocked = preview !== undefined && preview.invalid.length > 0 && !options.isSkippingInvalid;
-  const propertyOptions = (properties ?? []).map((name) => ({ value: name, label: name }));
+    }),
+  });
 
   return (
     <Paper component="section" withBorder radius="md" p="md" aria-labelledby="locality-import">

@@ -1,16 +1,13 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { PlaceImportResult } from '@saferhood/contracts';
 import { IconCircleCheck, IconEye, IconFileImport } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { UploadFileInput } from '../../components/UploadFileInput';
-import { notify } from '../../lib/notify';
 import { importPlaces, LOCALITIES_QUERY_KEY, PLACES_QUERY_KEY, type PlaceImportOptions } from './api';
-import { CODE_PATTERNS, guessProperty, KIND_PATTERNS, listPropertyNames, NAME_PATTERNS, PROPERTY_SCAN_LIMIT_BYTES, readFileText } from './geojson-properties';
+import { CODE_PATTERNS, guessProperty, KIND_PATTERNS, NAME_PATTERNS } from './geojson-properties';
 import { ImportPreview } from './ImportPreview';
+import { useGeoJsonImport } from './use-geojson-import';
 import { PLACE_KINDS, type PlaceKind } from './place-kinds';
 
 interface Options {
@@ -27,54 +24,16 @@ const INITIAL: Options = { nameProperty: '', codeProperty: '', kindProperty: '',
 /** Places of duty (points and lines) from GeoJSON, like the localities: a preview, then the import in one transaction. */
 export function PlaceImportForm() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  // null: not read (too large, or not JSON) — the user types the property names.
-  const [properties, setProperties] = useState<string[] | null>(null);
-  const [options, setOptions] = useState<Options>(INITIAL);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = useMutation({
-    mutationFn: importPlaces,
-    onSuccess: (result) => {
-      if (result.dryRun) return;
-      void queryClient.invalidateQueries({ queryKey: PLACES_QUERY_KEY });
-      void queryClient.invalidateQueries({ queryKey: LOCALITIES_QUERY_KEY });
-      notify({ tone: 'success', message: t('import.doneNotice', { created: result.created, updated: result.updated }) });
-    },
-  });
-  const result: PlaceImportResult | undefined = run.data;
-  const preview = result?.dryRun ? result : undefined;
-  const committed = result && !result.dryRun ? result : undefined;
-
-  const change = (patch: Partial<Options>) => {
-    setOptions((current) => ({ ...current, ...patch }));
-    // Other options, another outcome: the preview no longer applies.
-    run.reset();
-  };
-  const chooseFile = async (chosen: File | null) => {
-    setFile(chosen);
-    setProperties(null);
-    setErrors({});
-    run.reset();
-    if (!chosen || chosen.size > PROPERTY_SCAN_LIMIT_BYTES) return;
-    const names = listPropertyNames(await readFileText(chosen).catch(() => ''));
-    setProperties(names && names.length > 0 ? names : null);
-    if (!names) return;
-    setOptions((current) => ({
-      ...current,
+  const { file, properties, propertyOptions, options, errors, run, preview, committed, isBlocked, change, chooseFile, send, submit } = useGeoJsonImport({
+    initial: INITIAL,
+    importFile: importPlaces,
+    invalidates: [PLACES_QUERY_KEY, LOCALITIES_QUERY_KEY],
+    guess: (names) => ({
       nameProperty: guessProperty(names, NAME_PATTERNS) ?? names[0] ?? '',
       codeProperty: guessProperty(names, CODE_PATTERNS) ?? '',
       kindProperty: guessProperty(names, KIND_PATTERNS) ?? '',
-    }));
-  };
-
-  const send = (isDryRun: boolean) => {
-    const missing: Record<string, string> = {};
-    if (!file) missing.file = t('validation.required');
-    if (!options.nameProperty.trim()) missing.nameProperty = t('validation.required');
-    setErrors(missing);
-    if (!file || Object.keys(missing).length > 0) return;
-    const request: PlaceImportOptions = {
+    }),
+    toRequest: (file, options: Options, isDryRun): PlaceImportOptions => ({
       file,
       nameProperty: options.nameProperty.trim(),
       codeProperty: options.codeProperty.trim() || undefined,
@@ -83,15 +42,8 @@ export function PlaceImportForm() {
       srid: options.srid || undefined,
       isDryRun,
       isSkippingInvalid: options.isSkippingInvalid,
-    };
-    run.mutate(request);
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    send(true);
-  };
-  const isBlocked = preview !== undefined && preview.invalid.length > 0 && !options.isSkippingInvalid;
-  const propertyOptions = (properties ?? []).map((name) => ({ value: name, label: name }));
+    }),
+  });
   const optionalProperty = (key: 'codeProperty' | 'kindProperty', label: string, hint: string, none: string) =>
     properties ? (
       <NativeSelect label={label} description={hint} value={options[key]} onChange={(event) => change({ [key]: event.currentTarget.value })} data={[{ value: '', label: none }, ...propertyOptions]} />
