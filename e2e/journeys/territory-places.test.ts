@@ -205,6 +205,8 @@ describe('the coordinator keeps the code list of kinds, the places of duty and t
       expect(original).not.toBeNull();
       const cityCard = page.getByRole('region', { name: 'Území města' });
       await cityCard.getByText('Nakreslit nebo vložit', { exact: true }).click();
+      // The editor opens on the saved area's corners ("Upravit body"); this draws a new one instead.
+      await cityCard.getByText('Nakreslit do mapy', { exact: true }).click();
       const areaMap = cityCard.getByRole('region', { name: 'Mapa pro kreslení hranice' });
       await waitForMapIdle(page, areaMap);
       await clickVertices(page, areaMap, [[-80, -60], [80, -60], [80, 60], [-80, 60]]);
@@ -271,7 +273,8 @@ describe('the coordinator keeps the code list of kinds, the places of duty and t
         await waitForHeading(phone, 'Import dat');
         const phoneCityCard = phone.getByRole('region', { name: 'Území města' });
         await phoneCityCard.getByText('Nakreslit nebo vložit', { exact: true }).click();
-        await waitForMapIdle(phone, phoneCityCard.getByRole('region', { name: 'Mapa pro kreslení hranice' }));
+        // The editor opens on the saved area's corners, ready to drag.
+        await waitForMapIdle(phone, phoneCityCard.getByRole('region', { name: 'Mapa pro úpravu bodů hranice' }));
         await check('city-area-phone');
         await phone.getByRole('region', { name: 'Místa výkonu služby ze souboru GeoJSON' }).locator('input[type="file"]').setInputFiles({ name: 'mista.geojson', mimeType: 'application/geo+json', buffer: placesFile() });
         await phone.getByRole('region', { name: 'Místa výkonu služby ze souboru GeoJSON' }).getByRole('button', { name: 'Náhled' }).click();
