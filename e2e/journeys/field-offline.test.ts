@@ -17,6 +17,18 @@ const HERE = { latitude: 50.0702, longitude: 14.4005, accuracy: 12 };
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  // The assistant's language is remembered on the server, and other journeys may have switched it:
+  // this one starts in Czech whatever ran before it.
+  const context = await browser.newContext({ baseURL: baseUrl });
+  try {
+    const login = await context.request.post('/api/v1/auth/login', { data: ASSISTANT });
+    expect(login.status()).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const reset = await context.request.patch('/api/v1/me', { data: { language: 'cs' }, headers: { 'x-csrf-token': csrfToken } });
+    expect(reset.status()).toBe(200);
+  } finally {
+    await context.close();
+  }
 });
 
 afterAll(async () => {
