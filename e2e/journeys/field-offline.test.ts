@@ -82,9 +82,11 @@ async function checkPhoneScreen(page: Page, shots: StepRecorder, step: string, o
 }
 
 /** Signs in to the field app on a fresh phone and waits until its service worker holds the app. */
-async function signInToFieldApp(page: Page): Promise<void> {
-  await page.goto('/field/');
+async function signInToFieldApp(page: Page, options: { path?: string; onSignInScreen?: () => Promise<void> } = {}): Promise<void> {
+  await page.goto(options.path ?? '/field/');
+  expect(new URL(page.url()).pathname).toBe('/field/');
   await waitForHeading(page, 'Přihlášení');
+  await options.onSignInScreen?.();
   await page.getByLabel('Město', { exact: true }).fill(ASSISTANT.tenant);
   await page.getByLabel('E-mail', { exact: true }).fill(ASSISTANT.email);
   await page.getByLabel('Heslo', { exact: true }).fill(ASSISTANT.password);
@@ -119,19 +121,7 @@ describe('an assistant records a shift offline on a cheap phone, and the mentor 
     try {
       // First visit, online: sign in; the app fetches the day and its service worker caches the app.
       // A typed "/field" lands inside the service worker's scope, which is /field/.
-      await page.goto('/field');
-      expect(new URL(page.url()).pathname).toBe('/field/');
-      await waitForHeading(page, 'Přihlášení');
-      await checkPhoneScreen(page, shots, 'sign-in');
-      await page.getByLabel('Město', { exact: true }).fill(ASSISTANT.tenant);
-      await page.getByLabel('E-mail', { exact: true }).fill(ASSISTANT.email);
-      await page.getByLabel('Heslo', { exact: true }).fill(ASSISTANT.password);
-      await page.getByRole('button', { name: 'Přihlásit se' }).click();
-      await waitForHeading(page, 'Dnes');
-      await page.getByText(/^Aktualizováno /).waitFor();
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
+      await signInToFieldApp(page, { path: '/field', onSignInScreen: () => checkPhoneScreen(page, shots, 'sign-in') });
       const startShift = page.getByRole('button', { name: 'Zahájit službu' }).first();
       await startShift.waitFor();
       await checkPhoneScreen(page, shots, 'today-online');
