@@ -183,6 +183,18 @@ export const crimeGridQuerySchema = z.strictObject({
   cellMetres: z.coerce.number().int().min(50).max(20_000).default(250),
 });
 
+/** The crime map layer (application/geo+json): one point per grid cell with offences, and their count. */
+export const crimeGridSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()).length(2) }),
+      properties: z.object({ count: z.number().int() }),
+    }),
+  ),
+});
+
 /** The compact copy of the territory the field app keeps offline: simplified boundaries, places. */
 export const territoryOfflineCopySchema = z.object({
   version: z.string(),

@@ -1,4 +1,4 @@
-import type { Permission } from '@saferhood/contracts';
+import type { ErrorCode, Permission } from '@saferhood/contracts';
 import type { Database } from '../db/database';
 import type { TenantRow, UserRow } from '../db/schema';
 import type { Config } from '../config';
@@ -39,6 +39,11 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Cookie-authenticated writes need the CSRF token; sign-in, which has no session yet, opts out. */
     skipCsrf?: boolean;
+    /**
+     * Problem codes this route answers beyond the generic ones its shape implies (see `problemsOf` in
+     * http/openapi.ts), e.g. `['record_locked']`; they go into the OpenAPI document and its contract test.
+     */
+    problems?: readonly ErrorCode[];
   }
 }
 

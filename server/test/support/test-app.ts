@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { withSystem } from '../../src/db/scope';
 import { syncCrimeTypes } from '../../src/modules/territory/index';
+import { installOpenApiContract } from './openapi-contract';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -25,7 +26,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await migrate(database);
     await withSystem(database.db, (tx) => syncCrimeTypes(tx));
   }
-  const app = await buildApp({ config, database });
+  const app = installOpenApiContract(await buildApp({ config, database }));
   return {
     app,
     database,
@@ -48,5 +49,5 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** A second app with other settings on the same database (cheaper than a new database). */
 export async function createAppOn(ctx: TestContext, overrides: Partial<Config>): Promise<FastifyInstance> {
-  return buildApp({ config: testConfig(overrides), database: ctx.database });
+  return installOpenApiContract(await buildApp({ config: testConfig(overrides), database: ctx.database }));
 }

@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Sign in', body: loginRequestSchema, response: { 200: meSchema } },
-      config: { access: 'public', skipCsrf: true },
+      config: { access: 'public', skipCsrf: true, problems: ['invalid_credentials', 'account_disabled', 'too_many_attempts'] },
     },
     async (request, reply) => {
       const { cookie, auth } = await signIn({
@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     {
       schema: { tags: ['auth'], summary: 'Change one’s own name or language', body: meUpdateSchema, response: { 200: meSchema } },
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', problems: ['version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -87,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/password',
     {
       schema: { tags: ['auth'], summary: 'Change one’s own password', body: passwordChangeSchema, response: noContent },
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', problems: ['current_password_wrong', 'version_conflict'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);

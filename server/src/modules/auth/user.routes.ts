@@ -43,7 +43,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users',
     {
       schema: { tags, summary: 'Create a user', body: userCreateSchema, response: { 201: userSchema } },
-      config: { access: 'user:create' },
+      config: { access: 'user:create', problems: ['email_taken'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -62,7 +62,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         body: userUpdateSchema,
         response: { 200: userSchema },
       },
-      config: { access: 'user:update' },
+      config: { access: 'user:update', problems: ['email_taken', 'self_change_forbidden', 'version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);

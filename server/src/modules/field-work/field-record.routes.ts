@@ -19,6 +19,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { requireAuth } from '../../http/context';
+import { answerIn, fileBytes } from '../../http/openapi';
 import {
   amendmentsOf,
   amendRecord,
@@ -63,7 +64,7 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         body: fieldRecordPutSchema,
         response: { 200: fieldRecordSchema },
       },
-      config: { access: 'field_record:write' },
+      config: { access: 'field_record:write', problems: ['record_locked', 'version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -134,7 +135,7 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/field-records/:id/review',
-    { schema: { tags, summary: 'Approve (locks it) or return a record with a comment', params: idParams, body: fieldRecordReviewSchema, response: { 200: fieldRecordSchema } }, config: { access: 'field_record:review' } },
+    { schema: { tags, summary: 'Approve (locks it) or return a record with a comment', params: idParams, body: fieldRecordReviewSchema, response: { 200: fieldRecordSchema } }, config: { access: 'field_record:review', problems: ['record_locked'] } },
     async (request) => {
       const actor = actorOf(request);
       return withTenant(app.database.db, actor.tenantId, (tx) => reviewRecord(tx, actor, request.params.id, request.body));
@@ -145,7 +146,7 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     '/field-records/:id/amendments',
     {
       schema: { tags, summary: 'Correct an approved record; the original stays in the amendment', params: idParams, body: fieldRecordAmendmentCreateSchema, response: { 200: fieldRecordSchema } },
-      config: { access: 'field_record:amend' },
+      config: { access: 'field_record:amend', problems: ['record_locked'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -172,7 +173,7 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: PHOTO_TYPES,
         response: { 204: z.null() },
       },
-      config: { access: 'field_record:write' },
+      config: { access: 'field_record:write', problems: ['record_locked'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -187,7 +188,10 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/field-records/:id/photo',
-    { schema: { tags, summary: 'The record’s photo', params: idParams }, config: { access: 'authenticated' } },
+    {
+      schema: { tags, summary: 'The record’s photo', params: idParams, response: { 200: answerIn('The photo', { 'image/jpeg': fileBytes, 'image/webp': fileBytes }) } },
+      config: { access: 'authenticated' },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const photo = await withTenant(app.database.db, actor.tenantId, (tx) => getPhoto(tx, actor, request.params.id));

@@ -42,7 +42,7 @@ export const shiftRoutes: FastifyPluginAsyncZod = async (app) => {
     '/shifts',
     {
       schema: { tags, summary: 'Plan a shift; double-booking an assistant answers 409 shift_overlap', body: shiftCreateSchema, response: { 201: shiftSchema } },
-      config: { access: 'shift:plan' },
+      config: { access: 'shift:plan', problems: ['shift_overlap'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -55,7 +55,7 @@ export const shiftRoutes: FastifyPluginAsyncZod = async (app) => {
     '/shift-series',
     {
       schema: { tags, summary: 'Plan a repeating pattern of shifts (all or none)', body: shiftSeriesCreateSchema, response: { 201: shiftSeriesResultSchema } },
-      config: { access: 'shift:plan' },
+      config: { access: 'shift:plan', problems: ['shift_overlap'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -68,7 +68,7 @@ export const shiftRoutes: FastifyPluginAsyncZod = async (app) => {
     '/shifts/:id',
     {
       schema: { tags, summary: 'Change or cancel a shift (changes after it began are flagged in the audit log)', params: idParams, body: shiftUpdateSchema, response: { 200: shiftSchema } },
-      config: { access: 'shift:plan' },
+      config: { access: 'shift:plan', problems: ['shift_overlap', 'version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);

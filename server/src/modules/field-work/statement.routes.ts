@@ -1,8 +1,8 @@
 import { activityStatementQuerySchema, activityStatementSchema } from '@saferhood/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
+import { answerIn, fileBytes } from '../../http/openapi';
 import { requireAuth } from '../../http/context';
 import { requestLanguage } from '../../http/i18n';
 import { statementLabels } from './statement-labels';
@@ -23,9 +23,15 @@ export const statementRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Counts only: signals of hidden crime are counted, never shown, so the statement writes no access log. An assistant may read only their own (assistantId = themselves).',
         querystring: activityStatementQuerySchema,
-        response: { 200: z.union([activityStatementSchema, z.custom<Buffer>().describe('XLSX or PDF')]) },
+        response: {
+          200: answerIn('The statement as JSON, or as the XLSX or PDF file', {
+            'application/json': activityStatementSchema,
+            [XLSX_TYPE]: fileBytes,
+            [PDF_TYPE]: fileBytes,
+          }),
+        },
       },
-      config: { access: 'activity_statement:read' },
+      config: { access: 'activity_statement:read', problems: ['not_found'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);

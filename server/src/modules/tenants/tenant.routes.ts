@@ -28,7 +28,7 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tenants',
     {
       schema: { tags, summary: 'Create a tenant', body: tenantCreateSchema, response: { 201: tenantSchema } },
-      config: { access: 'tenant:create' },
+      config: { access: 'tenant:create', problems: ['slug_taken'] },
     },
     async (request, reply) => {
       const tenant = await withSystem(app.database.db, (tx) => createTenant(tx, actorOf(request), request.body));
@@ -46,7 +46,7 @@ export const tenantRoutes: FastifyPluginAsyncZod = async (app) => {
         body: tenantUpdateSchema,
         response: { 200: tenantSchema },
       },
-      config: { access: 'tenant:update' },
+      config: { access: 'tenant:update', problems: ['slug_taken', 'version_conflict'] },
     },
     async (request) => {
       const tenant = await withSystem(app.database.db, (tx) =>

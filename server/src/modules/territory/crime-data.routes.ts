@@ -1,8 +1,9 @@
-import { crimeGridQuerySchema, crimeImportResultSchema, crimeSummaryQuerySchema, crimeSummarySchema, crimeTypeListSchema } from '@saferhood/contracts';
+import { crimeGridQuerySchema, crimeGridSchema, crimeImportResultSchema, crimeSummaryQuerySchema, crimeSummarySchema, crimeTypeListSchema } from '@saferhood/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
+import { answerIn } from '../../http/openapi';
 import { requestTranslator } from '../../http/i18n';
 import { readUpload } from '../../http/upload';
 import { listCrimeTypes, mapCrime, summariseCrime } from './crime-data.service';
@@ -23,7 +24,7 @@ export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: crimeImportResultSchema },
       },
-      config: { access: 'crime_data:import' },
+      config: { access: 'crime_data:import', problems: ['import_unreadable'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -45,7 +46,12 @@ export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/crime-data/grid',
     {
-      schema: { tags, summary: 'The crime map layer: offences counted per grid cell (GeoJSON)', querystring: crimeGridQuerySchema },
+      schema: {
+        tags,
+        summary: 'The crime map layer: offences counted per grid cell (GeoJSON)',
+        querystring: crimeGridQuerySchema,
+        response: { 200: answerIn('The layer', { 'application/geo+json': crimeGridSchema }) },
+      },
       config: { access: 'crime_data:read' },
     },
     async (request, reply) => {

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestTranslator } from '../../http/i18n';
+import { answerIn, fileBytes } from '../../http/openapi';
 import { readUpload } from '../../http/upload';
 import { readTable, valuesToXlsx } from './indicator-table';
 import {
@@ -29,6 +30,7 @@ import {
 } from './indicator.service';
 
 const tags = ['indicators'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const idParams = z.strictObject({ id: idSchema });
 
 /** Indicators of localities (or the whole city) over time: inhabitants, people at risk, hostel beds … */
@@ -56,7 +58,13 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Values of an indicator (?localityId=<id>|city; ?format=csv|xlsx to export)',
         params: idParams,
         querystring: indicatorValueListQuerySchema,
-        response: { 200: z.union([indicatorValueListSchema, z.string().describe('CSV'), z.custom<Buffer>().describe('XLSX')]) },
+        response: {
+          200: answerIn('The values as JSON, or as a CSV or XLSX file', {
+            'application/json': indicatorValueListSchema,
+            'text/csv': fileBytes,
+            [XLSX_TYPE]: fileBytes,
+          }),
+        },
       },
       config: { access: 'indicator:list' },
     },
@@ -70,7 +78,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const t = requestTranslator(request);
       const names = await withTenant(app.database.db, actorOf(request).tenantId, (tx) => localityNames(tx));
       const labels = { sheet: t('export.indicatorValues.sheet'), date: t('export.indicatorValues.date'), locality: t('export.indicatorValues.locality'), value: t('export.indicatorValues.value'), source: t('export.indicatorValues.source'), city: t('export.indicatorValues.city') };
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await valuesToXlsx(values, labels, names));
+      return reply.type(XLSX_TYPE).send(await valuesToXlsx(values, labels, names));
     },
   );
 
@@ -96,7 +104,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: { 200: indicatorValueImportResultSchema },
       },
-      config: { access: 'indicator:record' },
+      config: { access: 'indicator:record', problems: ['import_unreadable', 'import_has_invalid_rows'] },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
+import { answerIn } from '../../http/openapi';
 import { requestTranslator } from '../../http/i18n';
 import { readUpload } from '../../http/upload';
 import { importPlaces } from './import-places';
@@ -30,7 +31,9 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'List places of duty (GeoJSON with ?format=geojson)',
         querystring: placeListQuerySchema,
-        response: { 200: z.union([placeListSchema, featureCollectionResponseSchema]) },
+        response: {
+          200: answerIn('The places, as JSON or as GeoJSON', { 'application/json': placeListSchema, 'application/geo+json': featureCollectionResponseSchema }),
+        },
       },
       config: { access: 'place:list' },
     },
@@ -59,7 +62,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/places/:id',
     {
       schema: { tags, summary: 'Change or archive a place', params: z.strictObject({ id: idSchema }), body: placeUpdateSchema, response: { 200: placeSchema } },
-      config: { access: 'place:update' },
+      config: { access: 'place:update', problems: ['version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -77,7 +80,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: placeImportResultSchema },
       },
-      config: { access: 'place:import' },
+      config: { access: 'place:import', problems: ['import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);

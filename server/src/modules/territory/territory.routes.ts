@@ -21,6 +21,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
+import { answerIn } from '../../http/openapi';
 import { AppError } from '../../http/app-error';
 import { requestTranslator } from '../../http/i18n';
 import { readUpload } from '../../http/upload';
@@ -55,7 +56,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/city-area',
     {
       schema: { tags, summary: 'Set the city’s own area', body: cityAreaUpdateSchema, response: { 200: cityAreaSchema } },
-      config: { access: 'locality:update' },
+      config: { access: 'locality:update', problems: ['invalid_geometry'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -70,7 +71,9 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'List localities (JSON, or a GeoJSON FeatureCollection with ?format=geojson)',
         querystring: localityListQuerySchema,
-        response: { 200: z.union([localityListSchema, featureCollectionResponseSchema]) },
+        response: {
+          200: answerIn('The localities, as JSON or as GeoJSON', { 'application/json': localityListSchema, 'application/geo+json': featureCollectionResponseSchema }),
+        },
       },
       config: { access: 'locality:list' },
     },
@@ -147,7 +150,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/localities/at',
     {
       schema: { tags, summary: 'The active locality containing a point', querystring: pointQuerySchema, response: { 200: localityDetailSchema } },
-      config: { access: 'locality:read' },
+      config: { access: 'locality:read', problems: ['not_found'] },
     },
     async (request) =>
       withTenant(app.database.db, actorOf(request).tenantId, async (tx) => {
@@ -170,7 +173,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/localities',
     {
       schema: { tags, summary: 'Create a locality', body: localityCreateSchema, response: { 201: localityDetailSchema } },
-      config: { access: 'locality:create' },
+      config: { access: 'locality:create', problems: ['invalid_geometry'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
@@ -183,7 +186,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/localities/:id',
     {
       schema: { tags, summary: 'Change or archive a locality', params: idParams, body: localityUpdateSchema, response: { 200: localityDetailSchema } },
-      config: { access: 'locality:update' },
+      config: { access: 'locality:update', problems: ['invalid_geometry', 'version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -202,7 +205,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: localityImportResultSchema },
       },
-      config: { access: 'locality:import' },
+      config: { access: 'locality:import', problems: ['import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
     },
     async (request) => {
       const actor = actorOf(request);
