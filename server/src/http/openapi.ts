@@ -54,18 +54,19 @@ export function problemsOf(route: RouteShape): ErrorCode[] {
   return [...codes];
 }
 
-/** The RFC 9457 body, narrowed to one status and the codes that come with it. */
-export function problemJsonSchema(status: number | 'default', codes: readonly ErrorCode[]): Record<string, unknown> {
-  const schema = z.toJSONSchema(problemSchema, { target: 'draft-2020-12', io: 'output' }) as { properties: Record<string, unknown>; [key: string]: unknown };
+/** The RFC 9457 body (components.schemas.Problem): one type for a generated client. */
+export function problemJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(problemSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
   delete schema.$schema;
-  return {
-    ...schema,
-    properties: {
-      ...schema.properties,
-      ...(status === 'default' ? {} : { status: { const: status } }),
-      code: { type: 'string', enum: [...codes] },
-    },
-  };
+  return { ...schema, description: 'RFC 9457 problem details with a stable `code` (contracts/src/errors.ts) and per-field `errors`.' };
+}
+
+export const PROBLEM_SCHEMA_REF = '#/components/schemas/Problem';
+
+/** The problem narrowed to one status and the codes that come with it. */
+function problemAt(status: number | 'default', codes: readonly ErrorCode[]): Record<string, unknown> {
+  const narrowing = { type: 'object', properties: { ...(status === 'default' ? {} : { status: { const: status } }), code: { enum: [...codes] } } };
+  return { allOf: [{ $ref: PROBLEM_SCHEMA_REF }, narrowing] };
 }
 
 /** The `responses` entries for a route's problems: one per status, plus `default` for faults. */
@@ -77,7 +78,9 @@ export function problemResponses(codes: readonly ErrorCode[]): Record<string, { 
   }
   const entry = (status: number | 'default', group: readonly ErrorCode[]) => ({
     description: `Problem (RFC 9457): ${group.map((code) => `\`${code}\` – ${ERROR_CATALOGUE[code].when}`).join('; ')}.`,
-    content: { [PROBLEM_MEDIA_TYPE]: { schema: problemJsonSchema(status, group) } },
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: problemAt(status, group) } },
+    // A throttled caller is told when to come back.
+    ...(status === 429 ? { headers: { 'retry-after': { description: 'Seconds to wait before trying again', type: 'integer' } } } : {}),
   });
   const responses: Record<string, ReturnType<typeof entry>> = {};
   for (const [status, group] of [...byStatus].sort(([a], [b]) => a - b)) responses[String(status)] = entry(status, group);
@@ -150,6 +153,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           session: { type: 'apiKey', in: 'cookie', name: 'sh_session', description: 'The session cookie set by POST /api/v1/auth/login.' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'The session’s CSRF token (`csrfToken` of GET /api/v1/me); every write needs it.' },
         },
+        schemas: { Problem: problemJsonSchema() },
       },
       security: [{ session: [] }],
     },

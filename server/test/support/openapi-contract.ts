@@ -32,6 +32,21 @@ export function openApiPath(url: string): string {
   return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+/** The schema with its `#/components/...` references replaced by what they point at, for a standalone validator. */
+export function inlineRefs(schema: unknown, document: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => inlineRefs(item, document));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const { $ref, ...rest } = schema as { $ref?: unknown };
+  const inlined = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, inlineRefs(value, document)]));
+  if (typeof $ref !== 'string' || !$ref.startsWith('#/')) return $ref === undefined ? inlined : { $ref, ...inlined };
+  const target = $ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  if (target === undefined) throw new Error(`OpenAPI document: ${$ref} points nowhere`);
+  return Object.keys(inlined).length === 0 ? inlineRefs(target, document) : { allOf: [inlineRefs(target, document), inlined] };
+}
+
 function isJsonMediaType(mediaType: string): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
@@ -71,7 +86,7 @@ export class ContractChecker {
     const key = `${answer.method} ${path} ${answer.status} ${mediaType}`;
     let validate = this.validators.get(key);
     if (!validate) {
-      validate = this.ajv.compile(media.schema as object);
+      validate = this.ajv.compile(inlineRefs(media.schema, this.document) as object);
       this.validators.set(key, validate);
     }
     if (validate(data)) return undefined;
