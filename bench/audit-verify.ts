@@ -44,7 +44,7 @@ for (let done = 0; done < ENTRIES; done += CHUNK) {
            jsonb_build_object('category', 'public_order', 'occurredAt', now() - i * interval '1 minute', 'peopleCount', i % 7,
                               'note', 'Pochůzka, bez závad. Záznam číslo ' || i, 'location', jsonb_build_array(14.4 + (i % 1000) / 10000.0, 50.05),
                               'urgent', i % 20 = 0, 'status', 'submitted', 'version', 1)
-      FROM generate_series(${done + 1}, ${done + count}) i`.execute(database.db);
+      FROM generate_series(${done + 1}::int, ${done + count}::int) i`.execute(database.db);
 }
 console.log(`wrote ${ENTRIES} entries in ${seconds(started)} s`);
 await sql`ANALYZE audit_log`.execute(database.db);

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem, withTenant } from '../../../src/db/scope';
@@ -298,5 +300,26 @@ describe('audit log', () => {
     await first;
     await seal();
     expect(await verify(tenant.id)).toEqual(intact(6));
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('npm run audit:verify exits 0 on a good chain and non-zero naming the first bad entry (PostgreSQL)', async () => {
+    const { tenant } = await buildTenantWithHistory();
+    const anchorFile = join(anchorDir, 'cli.jsonl');
+    const run = () =>
+      spawnSync('npx', ['tsx', 'src/cli/audit-verify.ts', tenant.slug], {
+        cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+        env: { ...process.env, AUDIT_ANCHOR_FILE: anchorFile },
+        encoding: 'utf8',
+      });
+    const good = run();
+    expect(good.stdout).toContain(`${tenant.slug}: ok, 4 entries`);
+    expect(good.status).toBe(0);
+    // Its run anchored the head; entry 4 removed with the head moved back is caught by that anchor.
+    await tamper(sql`DELETE FROM audit_seals WHERE tenant_id = ${tenant.id} AND seq = 4`);
+    await tamper(sql`UPDATE audit_chain_heads SET seq = 3, hash = (SELECT hash FROM audit_seals WHERE tenant_id = ${tenant.id} AND seq = 3) WHERE tenant_id = ${tenant.id}`);
+    await tamper(sql`UPDATE audit_log SET after = '{"displayName": "Someone else"}' WHERE tenant_id = ${tenant.id} AND id = ${entryAt(tenant.id, 2)}`);
+    const bad = run();
+    expect(bad.stdout).toContain(`BROKEN at entry 2 (tenant ${tenant.slug} ${tenant.id}, seq 2): payload differs from what was sealed`);
+    expect(bad.status).toBe(1);
   });
 });
