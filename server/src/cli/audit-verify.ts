@@ -2,8 +2,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { withSystem, withTenant } from '../db/scope';
 import { sealAuditTrail } from '../jobs/seal-audit';
-import { readLatestAnchors } from '../modules/audit/audit-anchor';
-import { verifyAuditChain } from '../modules/audit/index';
+import { readLatestAnchors, verifyAuditChain } from '../modules/audit/index';
 
 /**
  * `npm run audit:verify [-- <tenant-slug>]`: seals what is committed, then recomputes every tenant's

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { appendAnchors, type AnchorLine } from '../modules/audit/audit-anchor';
-import { readAllChainHeads, sealPending } from '../modules/audit/audit.repository';
+import { appendAnchors, readAllChainHeads, sealPending, type AnchorLine } from '../modules/audit/index';
 
 const BATCH = 10_000;
 

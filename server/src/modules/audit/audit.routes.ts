@@ -2,8 +2,7 @@ import { auditListQuerySchema, auditListSchema, auditVerifySchema } from '@safer
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
-import { sealPending } from './audit.repository';
-import { listAuditPage } from './audit.service';
+import { listAuditPage, sealCommitted } from './audit.service';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const tags = ['audit'];
@@ -30,7 +29,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       // What is committed is sealed first (as the owner: the sealer is not the application role's to run).
-      await sealPending(app.database.db, 100_000);
+      await sealCommitted(app.database.db);
       return withTenant(app.database.db, actorOf(request).tenantId, (tx) => verifyAuditChain(tx));
     },
   );

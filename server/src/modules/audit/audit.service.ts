@@ -1,10 +1,12 @@
 import { AUDIT_ACTIONS, can, isAuditAction, type AuditEvent } from '@saferhood/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { logAccess } from './access-log.repository';
 import { presentAuditEvent } from './audit.presenter';
-import { findAuditEntry, listAuditEvents, recordAudit, redactPayload } from './audit.repository';
+import { findAuditEntry, listAuditEvents, recordAudit, redactPayload, sealPending } from './audit.repository';
 
 /**
  * One page of the audit log, newest first, with the cursor for the next (older) page. A payload of
@@ -56,4 +58,9 @@ export async function redactAuditPayload(
     actorId,
     after: { reason, action: entry.action, resourceType: entry.resourceType, resourceId: entry.resourceId, anonymised: anonymised.before !== null || anonymised.after !== null },
   });
+}
+
+/** Seals every committed entry (as the owner) so that a verification right after covers them. */
+export async function sealCommitted(db: Kysely<DB>): Promise<void> {
+  while ((await sealPending(db, 10_000)) === 10_000);
 }
