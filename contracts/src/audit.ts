@@ -29,14 +29,32 @@ export const auditListQuerySchema = z.strictObject({
 
 export const auditListSchema = z.object({ items: z.array(auditEventSchema), nextBeforeSeq: z.number().int().nullable() });
 
+/**
+ * What can be wrong at the first bad entry of a chain: a link missing or out of order, its entry
+ * missing or changed, an unredacted payload changed, the head not at the last link, the latest anchor
+ * changed or missing, an entry written around the chain (neither sealed nor queued).
+ */
+export const CHAIN_PROBLEMS = [
+  'link_missing',
+  'link_out_of_order',
+  'entry_missing',
+  'entry_changed',
+  'payload_changed',
+  'head_mismatch',
+  'anchor_mismatch',
+  'anchor_missing',
+  'entry_outside_chain',
+] as const;
+export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
+
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   /** Entries whose payload was redacted: their payload cannot be checked, the rest of them is. */
   redacted: z.number().int(),
-  /** What is wrong at firstBrokenSeq, for the operator (not shown to users). */
-  problem: z.string().nullable(),
+  /** What is wrong at firstBrokenSeq (see decision 0007). */
+  problem: z.enum(CHAIN_PROBLEMS).nullable(),
 });
 export type AuditVerify = z.infer<typeof auditVerifySchema>;
 

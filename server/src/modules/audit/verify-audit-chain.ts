@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChainProblem } from '@saferhood/contracts';
 import type { TenantTx } from '../../db/scope';
 import { countOrphanEntries, readAuditChain, readAuditChainHead, type ChainRow } from './audit.repository';
 
@@ -11,8 +12,8 @@ export interface ChainVerdict {
   firstBrokenSeq: number | null;
   /** Entries whose payload was redacted: their header and place in the chain were checked, their payload cannot be. */
   redacted: number;
-  /** What is wrong there, for the operator. */
-  problem: string | null;
+  /** What is wrong there (a code; the CLI prints it for the operator). */
+  problem: ChainProblem | null;
 }
 
 /** A chain head written outside the database (the anchor file): the chain must still contain it, unchanged. */
@@ -45,13 +46,13 @@ function sealInput(tenantId: string, row: ChainRow): string {
 }
 
 /** Why a link is bad, or null when it is good. */
-function checkLink(tenantId: string, row: ChainRow, expectedSeq: number, expectedPrev: string): string | null {
-  if (Number(row.seq) !== expectedSeq) return 'missing from the chain';
-  if (row.prevHash !== expectedPrev) return 'does not follow the entry before it';
-  if (!row.isPresent) return 'sealed entry is missing';
-  if (row.hash !== sha256(sealInput(tenantId, row))) return 'entry differs from what was sealed';
+function checkLink(tenantId: string, row: ChainRow, expectedSeq: number, expectedPrev: string): ChainProblem | null {
+  if (Number(row.seq) !== expectedSeq) return 'link_missing';
+  if (row.prevHash !== expectedPrev) return 'link_out_of_order';
+  if (!row.isPresent) return 'entry_missing';
+  if (row.hash !== sha256(sealInput(tenantId, row))) return 'entry_changed';
   if (!row.redacted && (row.salt === null || row.payloadHash !== sha256(payloadHashInput(row.salt, row.before, row.after)))) {
-    return 'payload differs from what was sealed';
+    return 'payload_changed';
   }
   return null;
 }
@@ -67,13 +68,13 @@ export async function verifyAuditChain(tx: TenantTx, { batchSize = 1000, anchor 
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let redacted = 0;
-  const broken = (problem: string, seq = expectedSeq): ChainVerdict => ({ ok: false, checked: expectedSeq - 1, firstBrokenSeq: seq, redacted, problem });
+  const broken = (problem: ChainProblem, seq = expectedSeq): ChainVerdict => ({ ok: false, checked: expectedSeq - 1, firstBrokenSeq: seq, redacted, problem });
   for (;;) {
     const rows = await readAuditChain(tx, expectedSeq - 1, batchSize);
     for (const row of rows) {
       const problem = checkLink(tx.tenantId, row, expectedSeq, expectedPrev);
       if (problem) return broken(problem);
-      if (anchor && anchor.seq === expectedSeq && anchor.hash !== row.hash) return broken('differs from the anchored chain head');
+      if (anchor && anchor.seq === expectedSeq && anchor.hash !== row.hash) return broken('anchor_mismatch');
       if (row.redacted) redacted += 1;
       expectedSeq += 1;
       expectedPrev = row.hash;
@@ -83,8 +84,8 @@ export async function verifyAuditChain(tx: TenantTx, { batchSize = 1000, anchor 
   const checked = expectedSeq - 1;
   // Entries removed from the end leave no gap to see above; the head and the anchor still remember them.
   const head = await readAuditChainHead(tx);
-  if (Number(head?.seq ?? 0) !== checked || (checked > 0 && head?.hash !== expectedPrev)) return broken('the chain head does not match its last entry');
-  if (anchor && anchor.seq > checked) return broken('anchored entry is missing', checked + 1);
-  if ((await countOrphanEntries(tx)) > 0) return broken('an entry was written around the chain', checked + 1);
+  if (Number(head?.seq ?? 0) !== checked || (checked > 0 && head?.hash !== expectedPrev)) return broken('head_mismatch');
+  if (anchor && anchor.seq > checked) return broken('anchor_missing', checked + 1);
+  if ((await countOrphanEntries(tx)) > 0) return broken('entry_outside_chain', checked + 1);
   return { ok: true, checked, firstBrokenSeq: null, redacted, problem: null };
 }

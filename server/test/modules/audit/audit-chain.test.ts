@@ -115,13 +115,13 @@ describe('audit log', () => {
     await seal();
     expect(await verify(tenant.id, { batchSize: 5 })).toEqual(intact(12));
     await tamper(sql`UPDATE audit_log SET resource_id = 'changed' WHERE tenant_id = ${tenant.id} AND id = ${entryAt(tenant.id, 11)}`);
-    expect(await verify(tenant.id, { batchSize: 5 })).toMatchObject({ ok: false, checked: 10, firstBrokenSeq: 11, problem: 'entry differs from what was sealed' });
+    expect(await verify(tenant.id, { batchSize: 5 })).toMatchObject({ ok: false, checked: 10, firstBrokenSeq: 11, problem: 'entry_changed' });
   });
 
   it('detects an edited payload', async () => {
     const { tenant } = await buildTenantWithHistory();
     await tamper(sql`UPDATE audit_log SET after = '{"displayName": "Someone else"}' WHERE tenant_id = ${tenant.id} AND id = ${entryAt(tenant.id, 3)}`);
-    expect(await verify(tenant.id)).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3, problem: 'payload differs from what was sealed' });
+    expect(await verify(tenant.id)).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3, problem: 'payload_changed' });
   });
 
   it('detects an edited payload even with its payload hash recomputed', async () => {
@@ -129,7 +129,7 @@ describe('audit log', () => {
     await tamper(sql`UPDATE audit_log SET after = '{"displayName": "Someone else"}',
       payload_hash = audit_payload_hash(salt, before, '{"displayName": "Someone else"}')
       WHERE tenant_id = ${tenant.id} AND id = ${entryAt(tenant.id, 3)}`);
-    expect(await verify(tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: 'entry differs from what was sealed' });
+    expect(await verify(tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: 'entry_changed' });
   });
 
   it('detects an entry whose content and seal were both rewritten', async () => {
@@ -140,13 +140,13 @@ describe('audit log', () => {
           a.actor_id, a.action, a.resource_type, a.resource_id, a.payload_hash), 'UTF8')), 'hex')
         FROM audit_log a WHERE a.tenant_id = s.tenant_id AND a.id = s.entry_id AND s.tenant_id = ${tenant.id} AND s.seq = 2`);
     // Link 2 now hashes correctly, but link 3 still points at link 2's old hash.
-    expect(await verify(tenant.id)).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3, problem: 'does not follow the entry before it' });
+    expect(await verify(tenant.id)).toMatchObject({ ok: false, checked: 2, firstBrokenSeq: 3, problem: 'link_out_of_order' });
   });
 
   it('detects a deleted entry, in the middle and at the end', async () => {
     const middle = await buildTenantWithHistory();
     await tamper(sql`DELETE FROM audit_log WHERE tenant_id = ${middle.tenant.id} AND id = ${entryAt(middle.tenant.id, 2)}`);
-    expect(await verify(middle.tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 2, problem: 'sealed entry is missing' });
+    expect(await verify(middle.tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 2, problem: 'entry_missing' });
 
     const link = await buildTenantWithHistory();
     await tamper(sql`DELETE FROM audit_seals WHERE tenant_id = ${link.tenant.id} AND seq = 2`);
@@ -155,7 +155,7 @@ describe('audit log', () => {
     const end = await buildTenantWithHistory();
     await tamper(sql`DELETE FROM audit_log WHERE tenant_id = ${end.tenant.id} AND id = ${entryAt(end.tenant.id, 4)}`);
     await tamper(sql`DELETE FROM audit_seals WHERE tenant_id = ${end.tenant.id} AND seq = 4`);
-    expect(await verify(end.tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 4, problem: 'the chain head does not match its last entry' });
+    expect(await verify(end.tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 4, problem: 'head_mismatch' });
   });
 
   it('detects reordered entries', async () => {
@@ -172,7 +172,7 @@ describe('audit log', () => {
     await tamper(sql`INSERT INTO audit_log (tenant_id, id, at, action, resource_type, payload_hash)
       VALUES (${around.tenant.id}, nextval('audit_log_id_seq'), now(), 'user.disable', 'user', 'x')`);
     await seal();
-    expect(await verify(around.tenant.id)).toMatchObject({ ok: false, checked: 4, firstBrokenSeq: 5, problem: 'an entry was written around the chain' });
+    expect(await verify(around.tenant.id)).toMatchObject({ ok: false, checked: 4, firstBrokenSeq: 5, problem: 'entry_outside_chain' });
 
     const slipped = await buildTenantWithHistory();
     await tamper(sql`UPDATE audit_seals SET seq = seq + 1000 WHERE tenant_id = ${slipped.tenant.id} AND seq >= 3`);
@@ -198,7 +198,7 @@ describe('audit log', () => {
       WHERE tenant_id = ${movedBack.tenant.id}`);
     expect(await verify(movedBack.tenant.id)).toEqual(intact(2));
     // …but not with the anchor.
-    expect(await verify(movedBack.tenant.id, { anchor: anchors.get(movedBack.tenant.id)! })).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: 'anchored entry is missing' });
+    expect(await verify(movedBack.tenant.id, { anchor: anchors.get(movedBack.tenant.id)! })).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: 'anchor_missing' });
 
     // Entry 4 rewritten and resealed with its head: consistent, but not the anchored entry 4.
     await tamper(sql`UPDATE audit_log SET action = 'user.disable' WHERE tenant_id = ${rewritten.tenant.id} AND id = ${entryAt(rewritten.tenant.id, 4)}`);
@@ -209,7 +209,7 @@ describe('audit log', () => {
     await tamper(sql`UPDATE audit_chain_heads SET hash = (SELECT hash FROM audit_seals WHERE tenant_id = ${rewritten.tenant.id} AND seq = 4)
       WHERE tenant_id = ${rewritten.tenant.id}`);
     expect(await verify(rewritten.tenant.id)).toEqual(intact(4));
-    expect(await verify(rewritten.tenant.id, { anchor: anchors.get(rewritten.tenant.id)! })).toMatchObject({ ok: false, firstBrokenSeq: 4, problem: 'differs from the anchored chain head' });
+    expect(await verify(rewritten.tenant.id, { anchor: anchors.get(rewritten.tenant.id)! })).toMatchObject({ ok: false, firstBrokenSeq: 4, problem: 'anchor_mismatch' });
   });
 
   it('erases a payload with its salt, audits the erasure, and still verifies (the payload reported as redacted)', async () => {
@@ -319,7 +319,7 @@ describe('audit log', () => {
     await tamper(sql`UPDATE audit_chain_heads SET seq = 3, hash = (SELECT hash FROM audit_seals WHERE tenant_id = ${tenant.id} AND seq = 3) WHERE tenant_id = ${tenant.id}`);
     await tamper(sql`UPDATE audit_log SET after = '{"displayName": "Someone else"}' WHERE tenant_id = ${tenant.id} AND id = ${entryAt(tenant.id, 2)}`);
     const bad = run();
-    expect(bad.stdout).toContain(`BROKEN at entry 2 (tenant ${tenant.slug} ${tenant.id}, seq 2): payload differs from what was sealed`);
+    expect(bad.stdout).toContain(`BROKEN at entry 2 (tenant ${tenant.slug} ${tenant.id}, seq 2): payload_changed`);
     expect(bad.status).toBe(1);
   });
 });
