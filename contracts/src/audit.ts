@@ -32,7 +32,8 @@ export const auditListSchema = z.object({ items: z.array(auditEventSchema), next
 /**
  * What can be wrong at the first bad entry of a chain: a link missing or out of order, its entry
  * missing or changed, an unredacted payload changed, the head not at the last link, the latest anchor
- * changed or missing, an entry written around the chain (neither sealed nor queued).
+ * changed or missing, an entry written around the chain (neither sealed nor queued), a payload marked
+ * redacted without the `audit.redact` entry every redaction writes.
  */
 export const CHAIN_PROBLEMS = [
   'link_missing',
@@ -44,6 +45,7 @@ export const CHAIN_PROBLEMS = [
   'anchor_mismatch',
   'anchor_missing',
   'entry_outside_chain',
+  'redaction_unaudited',
 ] as const;
 export type ChainProblem = (typeof CHAIN_PROBLEMS)[number];
 

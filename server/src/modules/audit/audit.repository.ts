@@ -120,6 +120,21 @@ export async function countOrphanEntries(tx: TenantTx): Promise<number> {
   return Number(rows[0]?.count ?? 0);
 }
 
+/** Of these redacted entries, those without the `audit.redact` entry that a real redaction writes with it. */
+export async function findUnauditedRedactions(tx: TenantTx, entryIds: readonly string[]): Promise<string[]> {
+  if (entryIds.length === 0) return [];
+  const audited = await tx
+    .selectFrom('auditLog')
+    .select('resourceId')
+    .where('tenantId', '=', tx.tenantId)
+    .where('resourceType', '=', 'audit_event')
+    .where('action', '=', 'audit.redact')
+    .where('resourceId', 'in', entryIds)
+    .execute();
+  const seen = new Set(audited.map((row) => row.resourceId));
+  return entryIds.filter((id) => !seen.has(id));
+}
+
 /** Erases or replaces an entry's payload (and its salt) through the one function the database allows for it. */
 export async function redactPayload(tx: TenantTx, entryId: number, replacement: { before: unknown; after: unknown }): Promise<boolean> {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChainProblem } from '@saferhood/contracts';
 import type { TenantTx } from '../../db/scope';
-import { countOrphanEntries, readAuditChain, readAuditChainHead, type ChainRow } from './audit.repository';
+import { countOrphanEntries, findUnauditedRedactions, readAuditChain, readAuditChainHead, type ChainRow } from './audit.repository';
 
 const GENESIS_HASH = '0'.repeat(64);
 
@@ -60,7 +60,7 @@ function checkLink(tenantId: string, row: ChainRow, expectedSeq: number, expecte
 /**
  * Walks a tenant's sealed chain and recomputes every hash: a changed, removed, reordered or inserted
  * entry breaks it there; a changed payload is caught by its payload hash unless it was redacted through
- * redact_audit_payload() (then it is counted as redacted). The head must match the last link, every
+ * redact_audit_payload() (then it is counted as redacted, and its `audit.redact` entry must exist). The head must match the last link, every
  * entry must be sealed or waiting to be, and the chain must still hold the latest anchored head.
  * Entries not yet sealed (the last few seconds) are not covered: seal first (`npm run audit:verify` does).
  */
@@ -68,6 +68,7 @@ export async function verifyAuditChain(tx: TenantTx, { batchSize = 1000, anchor 
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let redacted = 0;
+  const redactedSeqs = new Map<string, number>();
   const broken = (problem: ChainProblem, seq = expectedSeq): ChainVerdict => ({ ok: false, checked: expectedSeq - 1, firstBrokenSeq: seq, redacted, problem });
   for (;;) {
     const rows = await readAuditChain(tx, expectedSeq - 1, batchSize);
@@ -75,7 +76,10 @@ export async function verifyAuditChain(tx: TenantTx, { batchSize = 1000, anchor 
       const problem = checkLink(tx.tenantId, row, expectedSeq, expectedPrev);
       if (problem) return broken(problem);
       if (anchor && anchor.seq === expectedSeq && anchor.hash !== row.hash) return broken('anchor_mismatch');
-      if (row.redacted) redacted += 1;
+      if (row.redacted) {
+        redacted += 1;
+        redactedSeqs.set(row.entryId, expectedSeq);
+      }
       expectedSeq += 1;
       expectedPrev = row.hash;
     }
@@ -87,5 +91,8 @@ export async function verifyAuditChain(tx: TenantTx, { batchSize = 1000, anchor 
   if (Number(head?.seq ?? 0) !== checked || (checked > 0 && head?.hash !== expectedPrev)) return broken('head_mismatch');
   if (anchor && anchor.seq > checked) return broken('anchor_missing', checked + 1);
   if ((await countOrphanEntries(tx)) > 0) return broken('entry_outside_chain', checked + 1);
+  // A payload marked redacted without the audit entry every redaction writes was not redacted by us.
+  const [unaudited] = await findUnauditedRedactions(tx, [...redactedSeqs.keys()]);
+  if (unaudited !== undefined) return broken('redaction_unaudited', redactedSeqs.get(unaudited));
   return { ok: true, checked, firstBrokenSeq: null, redacted, problem: null };
 }

@@ -232,6 +232,11 @@ describe('audit log', () => {
     const { rows } = await sql<{ salt: string | null }>`SELECT salt FROM audit_log WHERE tenant_id = ${tenant.id} AND id = ${anna.seq}`.execute(ctx.database.db);
     expect(rows).toEqual([{ salt: null }]);
 
+    // A payload "redacted" behind the application's back (no audit.redact entry) is reported.
+    await tamper(sql`UPDATE audit_log SET after = '{"displayName": "Someone else"}', salt = NULL, redacted_at = now()
+      WHERE tenant_id = ${tenant.id} AND id = ${entryAt(tenant.id, 3)}`);
+    expect(await verify(tenant.id)).toMatchObject({ ok: false, firstBrokenSeq: 3, problem: 'redaction_unaudited' });
+
     // The application role can erase only through the function: no plain UPDATE, not even of the payload.
     await expect(
       withTenant(ctx.database.db, tenant.id, (tx) => sql`UPDATE audit_log SET after = NULL WHERE tenant_id = ${tenant.id}`.execute(tx)),
