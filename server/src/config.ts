@@ -22,6 +22,8 @@ const envSchema = z.object({
   /** Failed sign-ins allowed in 15 minutes per account and per client address. */
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Where the audit sealer appends each city's chain head (decision 0007); default DATA_DIR/audit-anchors.jsonl. */
+  AUDIT_ANCHOR_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -39,6 +41,8 @@ export interface Config {
   mapSources: string[];
   /** Sign-in throttling: failures allowed in the window, per account and per address. */
   throttle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
+  /** The audit chain heads' anchor file, outside the database; null when there is nowhere to keep it (in-memory data). */
+  auditAnchorFile: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,11 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // npm runs workspace scripts in the workspace folder; a relative DATA_DIR means the folder npm was run from.
   const baseDir = env.INIT_CWD ?? process.cwd();
+  const dataDir = isAbsolute(parsed.DATA_DIR) || parsed.DATA_DIR.startsWith('memory://') ? parsed.DATA_DIR : resolve(baseDir, parsed.DATA_DIR);
   return {
     env: parsed.NODE_ENV,
     port: parsed.PORT,
     host: parsed.HOST,
-    dataDir: isAbsolute(parsed.DATA_DIR) || parsed.DATA_DIR.startsWith('memory://') ? parsed.DATA_DIR : resolve(baseDir, parsed.DATA_DIR),
+    dataDir,
     databaseUrl: parsed.DATABASE_URL,
     databasePoolSize: parsed.DATABASE_POOL_SIZE,
     seedDemo: parsed.SEED_DEMO ? parsed.SEED_DEMO === 'true' : !isProduction,
@@ -70,5 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerAccount: parsed.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       maxPerIp: parsed.SIGNIN_MAX_FAILURES_PER_ADDRESS,
     },
+    auditAnchorFile: parsed.AUDIT_ANCHOR_FILE
+      ? resolve(baseDir, parsed.AUDIT_ANCHOR_FILE)
+      : dataDir.startsWith('memory://') ? null : resolve(dataDir, 'audit-anchors.jsonl'),
   };
 }

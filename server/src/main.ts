@@ -3,12 +3,15 @@ import { buildApp } from './app';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { purgeExpired } from './jobs/purge-expired';
+import { sealAuditTrail } from './jobs/seal-audit';
 import { withSystem } from './db/scope';
 import { syncCrimeTypes } from './modules/territory/index';
 import { DEMO_PASSWORD } from './modules/auth/index';
 import { DEMO_OPERATOR, DEMO_TENANT_SLUG, DEMO_USERS, seedDemoCity } from './seed/demo-city';
 
 const HOUR_MS = 60 * 60_000;
+/** How often committed audit entries are sealed into their cities' chains (decision 0007). */
+const SEAL_EVERY_MS = 5_000;
 
 const config = loadConfig();
 const app = await startServer();
@@ -50,8 +53,30 @@ async function startServer() {
   purgeTimer.unref();
   void purge();
 
+  // The audit sealer: one run at a time; each head that moved is anchored in the file and in this log.
+  const lastAnchored = new Map<string, number>();
+  let sealing: Promise<void> | null = null;
+  const seal = () => {
+    sealing ??= sealAuditTrail(database.db, { anchorFile: config.auditAnchorFile, lastAnchored })
+      .then(
+        ({ sealed, anchored }) => {
+          if (anchored.length > 0) app.log.info({ sealed, anchors: anchored }, 'audit chain sealed and anchored');
+        },
+        (error: unknown) => app.log.error({ err: error }, 'audit sealing failed'),
+      )
+      .finally(() => {
+        sealing = null;
+      });
+    return sealing;
+  };
+  const sealTimer = setInterval(() => void seal(), SEAL_EVERY_MS);
+  sealTimer.unref();
+  await seal();
+
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
+    clearInterval(sealTimer);
+    await sealing;
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });

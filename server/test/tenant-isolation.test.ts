@@ -59,7 +59,7 @@ describe('tenant isolation by row-level security (the application check bypassed
     const a = await buildSignedIn(ctx.app, ctx.database.db, 'admin');
     const b = await buildSignedIn(ctx.app, ctx.database.db, 'admin');
     await withTenant(ctx.database.db, b.tenant.id, (tx) =>
-      recordAudit(tx, { action: 'test.event', resourceType: 'test', resourceId: 'x', actorId: b.user.id }),
+      recordAudit(tx, { action: 'session.sign_in', resourceType: 'user', resourceId: 'x', actorId: b.user.id }),
     );
     const before = await snapshotTenants(ctx.database.db, [b.tenant.id]);
 
@@ -70,7 +70,7 @@ describe('tenant isolation by row-level security (the application check bypassed
       expect(users.rows.every((row) => row.tenantId === a.tenant.id)).toBe(true);
       const tenants = await sql<{ id: string }>`SELECT id FROM tenants`.execute(tx);
       expect(tenants.rows.map((row) => row.id)).toEqual([a.tenant.id]);
-      for (const table of ['sessions', 'audit_log', 'access_log', 'audit_chain_heads']) {
+      for (const table of ['sessions', 'audit_log', 'access_log', 'audit_chain_heads', 'audit_seals', 'audit_unsealed']) {
         const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${b.tenant.id}`.execute(tx);
         expect(rows.rows[0]!.n, table).toBe(0);
       }

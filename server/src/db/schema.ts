@@ -60,7 +60,8 @@ export interface SignInAttemptsTable {
 
 export interface AuditLogTable {
   tenantId: string;
-  seq: Generated<string>;
+  /** From a sequence when written (migration 20261202100000_audit_sealing.sql); the chain position is in audit_seals. */
+  id: Generated<string>;
   at: Generated<Date>;
   actorId: string | null;
   action: string;
@@ -68,8 +69,24 @@ export interface AuditLogTable {
   resourceId: string | null;
   before: Json;
   after: Json;
-  prevHash: Generated<string>;
-  hash: Generated<string>;
+  salt: Generated<string | null>;
+  payloadHash: Generated<string>;
+  redactedAt: Generated<Date | null>;
+}
+
+/** An entry's place in its city's chain, appended by the sealer only. */
+export interface AuditSealsTable {
+  tenantId: string;
+  seq: string;
+  entryId: string;
+  prevHash: string;
+  hash: string;
+  sealedAt: Generated<Date>;
+}
+
+export interface AuditUnsealedTable {
+  tenantId: string;
+  entryId: string;
 }
 
 export interface AuditChainHeadsTable {
@@ -326,6 +343,8 @@ export interface DB {
   signInAttempts: SignInAttemptsTable;
   auditLog: AuditLogTable;
   auditChainHeads: AuditChainHeadsTable;
+  auditSeals: AuditSealsTable;
+  auditUnsealed: AuditUnsealedTable;
   accessLog: AccessLogTable;
   schemaMigrations: SchemaMigrationsTable;
   localityKinds: LocalityKindsTable;

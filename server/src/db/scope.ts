@@ -15,11 +15,38 @@ export type TenantTx = Transaction<DB> & { readonly tenantId: string };
 export type SystemTx = Transaction<DB> & { readonly system: true };
 
 export async function withTenant<T>(db: Kysely<DB>, tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => work(await enterTenant(Object.assign(trx, { system: true as const }), tenantId)));
+  return inTransaction(db, async (trx) => work(await enterTenant(Object.assign(trx, { system: true as const }), tenantId)));
 }
 
 export async function withSystem<T>(db: Kysely<DB>, work: (tx: SystemTx) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => work(Object.assign(trx, { system: true as const })));
+  return inTransaction(db, (trx) => work(Object.assign(trx, { system: true as const })));
+}
+
+type RollbackWork = (db: Kysely<DB>) => Promise<void>;
+const rollbackWork = new WeakMap<Transaction<DB>, RollbackWork[]>();
+
+/**
+ * Work that must happen even if `tx` rolls back, done then in a transaction of its own before the error
+ * goes on: the access-log row of a restricted record that a failed request still answers with (a 409
+ * carrying the current record). A whole transaction only: a savepoint rolled back does not run it.
+ */
+export function onRollback(tx: Transaction<DB>, work: RollbackWork): void {
+  const list = rollbackWork.get(tx);
+  if (list) list.push(work);
+  else rollbackWork.set(tx, [work]);
+}
+
+async function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  let current: Transaction<DB> | undefined;
+  try {
+    return await db.transaction().execute((trx) => {
+      current = trx;
+      return work(trx);
+    });
+  } catch (error) {
+    for (const pending of (current && rollbackWork.get(current)) ?? []) await pending(db);
+    throw error;
+  }
 }
 
 /**

@@ -3,16 +3,18 @@ import type { listAuditEvents } from './audit.repository';
 
 type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
-export function presentAuditEvent(row: AuditEventRow): AuditEvent {
+export function presentAuditEvent(row: AuditEventRow, { withheld }: { withheld: boolean }): AuditEvent {
   return {
     seq: row.seq,
+    chainSeq: row.chainSeq ?? null,
     at: row.at.toISOString(),
     actorId: row.actorId,
     actorEmail: row.actorEmail ?? null,
     action: row.action,
     resourceType: row.resourceType,
     resourceId: row.resourceId,
-    before: row.before ?? null,
-    after: row.after ?? null,
+    before: withheld ? null : (row.before ?? null),
+    after: withheld ? null : (row.after ?? null),
+    payload: withheld ? 'withheld' : row.redactedAt ? 'redacted' : 'shown',
   };
 }

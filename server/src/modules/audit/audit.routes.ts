@@ -2,7 +2,7 @@ import { auditListQuerySchema, auditListSchema, auditVerifySchema } from '@safer
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
-import { listAuditPage } from './audit.service';
+import { listAuditPage, sealCommitted } from './audit.service';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const tags = ['audit'];
@@ -16,7 +16,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'audit:list' },
     },
     async (request) => {
-      return withTenant(app.database.db, actorOf(request).tenantId, (tx) => listAuditPage(tx, request.query));
+      const actor = actorOf(request);
+      return withTenant(app.database.db, actor.tenantId, (tx) => listAuditPage(tx, actor, request.query));
     },
   );
 
@@ -26,6 +27,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Verify the audit chain', response: { 200: auditVerifySchema } },
       config: { access: 'audit:verify' },
     },
-    async (request) => withTenant(app.database.db, actorOf(request).tenantId, (tx) => verifyAuditChain(tx)),
+    async (request) => {
+      // What is committed is sealed first (as the owner: the sealer is not the application role's to run).
+      await sealCommitted(app.database.db);
+      return withTenant(app.database.db, actorOf(request).tenantId, (tx) => verifyAuditChain(tx));
+    },
   );
 };

@@ -198,7 +198,7 @@ describe('field records', () => {
     const history = await ctx.app.inject({ method: 'GET', url: `/api/v1/field-records/${first.id}/amendments`, headers: as(city.mentor.session) });
     expect(history.json().items).toEqual([expect.objectContaining({ before: { peopleCount: 3 }, after: { peopleCount: 2 }, reason: 'Podle hlášení městské policie byly osoby dvě.' })]);
     const audit = await withTenant(ctx.database.db, city.tenant.id, (tx) =>
-      tx.selectFrom('auditLog').select('action').where('tenantId', '=', city.tenant.id).where('resourceId', '=', first.id).orderBy('seq').execute(),
+      tx.selectFrom('auditLog').select('action').where('tenantId', '=', city.tenant.id).where('resourceId', '=', first.id).orderBy('id').execute(),
     );
     expect(audit.map((entry) => entry.action)).toEqual(['field_record.create', 'field_record.approve', 'field_record.amend']);
   });

@@ -97,7 +97,7 @@ describe('shifts', () => {
     const stale = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/shifts/${mine.id}`, headers: as(city.mentor.session), payload: { end: '08:30', version: 1 } });
     expect(stale.statusCode).toBe(409);
     const actions = await withTenant(ctx.database.db, city.tenant.id, (tx) =>
-      tx.selectFrom('auditLog').select('action').where('tenantId', '=', city.tenant.id).where('resourceId', '=', mine.id).orderBy('seq').execute(),
+      tx.selectFrom('auditLog').select('action').where('tenantId', '=', city.tenant.id).where('resourceId', '=', mine.id).orderBy('id').execute(),
     );
     expect(actions.map((entry) => entry.action)).toEqual(['shift.create', 'shift.check_in', 'shift.update_after_start']);
     // Assistants do not plan.

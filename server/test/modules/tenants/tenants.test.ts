@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../../src/db/scope';
+import { sealAuditTrail } from '../../../src/jobs/seal-audit';
 import { verifyAuditChain } from '../../../src/modules/audit/index';
 import { as, buildSignedIn } from '../../support/factories';
 import { createTestContext, type TestContext } from '../../support/test-app';
@@ -30,8 +31,9 @@ describe('tenants', () => {
     expect(created.json()).not.toHaveProperty('admin');
     const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/tenants', headers: as(session) });
     expect(list.json().items.map((t: { slug: string }) => t.slug)).toContain(input.slug);
+    await sealAuditTrail(ctx.database.db, { anchorFile: null });
     const verdict = await withTenant(ctx.database.db, created.json().id, (tx) => verifyAuditChain(tx));
-    expect(verdict).toEqual({ ok: true, checked: 2, firstBrokenSeq: null });
+    expect(verdict).toMatchObject({ ok: true, checked: 2, firstBrokenSeq: null });
     const adminSignIn = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
