@@ -84,6 +84,7 @@ async function seedPastWork(tx: TenantTx, city: { timeZone: string }, today: str
   const next = random(20_261_121);
   const shifts = await listShifts(tx, mentor, city, { from: shiftDate(today, -42), to: shiftDate(today, -1) });
   let special = 0;
+  const due = new Set<'hidden_crime_signal' | 'offender_held'>();
   for (const shift of shifts) {
     for (const assistant of shift.assistants.filter((person) => assistantIds.includes(person.id))) {
       const actor: Actor = { userId: assistant.id, tenantId: mentor.tenantId, role: 'assistant', sessionId: 'seed' };
@@ -95,11 +96,15 @@ async function seedPastWork(tx: TenantTx, city: { timeZone: string }, today: str
       for (let index = 0; index < count; index += 1) {
         const spot = SPOTS[Math.floor(next() * SPOTS.length)]!;
         special += 1;
+        // Every 97th record is due to be a signal and every 131st an offender held; a school crossing
+        // cannot be either, so the next patrol record takes it (whatever weekday the seed starts on).
+        if (special % 97 === 0) due.add('hidden_crime_signal');
+        if (special % 131 === 0) due.add('offender_held');
+        const dueCategory = shift.dutyType === 'school_crossing' ? undefined : [...due][0];
+        if (dueCategory) due.delete(dueCategory);
         const category =
           shift.dutyType === 'school_crossing' ? 'school_supervision'
-          : special % 97 === 0 ? 'hidden_crime_signal'
-          : special % 131 === 0 ? 'offender_held'
-          : EVERYDAY_CATEGORIES[Math.floor(next() * EVERYDAY_CATEGORIES.length)]!;
+          : dueCategory ?? EVERYDAY_CATEGORIES[Math.floor(next() * EVERYDAY_CATEGORIES.length)]!;
         const isSignal = category === 'hidden_crime_signal';
         const record = await putRecord(tx, actor, uuidv7(), {
           category,
