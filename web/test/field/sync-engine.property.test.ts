@@ -1,4 +1,3 @@
-import type { FieldRecordPut } from '@saferhood/contracts/field-work';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MemorySyncStore } from '../../src/field/sync/memory-store';

@@ -94,15 +94,19 @@ export class SyncEngine {
         return recordId;
       }
       const ops = (await this.store.readOps()).filter((op) => isRecordOpOf(op, recordId));
-      // What the server refused stored nothing, and the person's new content supersedes it. (A refused
-      // op may sit before a newer one: sent, answer lost, edited, then refused when sent again.)
-      const refused = ops.filter((op) => op.failure && op.id !== ops.at(-1)?.id).map((op) => op.id);
+      const [first] = ops;
       const last = ops.at(-1);
       let op: RecordOp;
-      if (last && !last.attempted) op = { ...last, content, failure: null };
+      let superseded: string[] = [];
+      if (first?.failure) {
+        // The server refused the first op and stored nothing; the ops behind it were never sent (it held
+        // them). The new content takes the refused op's place — before the record's photo — and base.
+        op = { ...first, content, failure: null };
+        superseded = ops.slice(1).map((later) => later.id);
+      } else if (last && !last.attempted) op = { ...last, content, failure: null };
       else if (last) op = { kind: 'record', id: this.newId(), recordId, content, base: 'previous', attempted: false, failure: null };
       else op = { kind: 'record', id: this.newId(), recordId, content, base: existing?.server?.version ?? null, attempted: false, failure: null };
-      await this.commit({ putRecords: [record], putOps: [op], ...(refused.length > 0 ? { deleteOps: refused } : {}) });
+      await this.commit({ putRecords: [record], putOps: [op], ...(superseded.length > 0 ? { deleteOps: superseded } : {}) });
       return recordId;
     });
   }
