@@ -68,8 +68,8 @@ export function presentRecord(row: FieldRecordRow): FieldRecord {
  * It throws an AppError only before it has written anything, so a batch (putRecordBatch) can answer
  * that item with its problem and go on with the next in the same transaction.
  */
-export async function putRecord(tx: TenantTx, actor: Actor, id: string, input: FieldRecordPut): Promise<FieldRecord> {
-  const { content, category } = await contentOf(tx, actor, input);
+export async function putRecord(tx: TenantTx, actor: Actor, id: string, input: FieldRecordPut, categories?: CategoryCache): Promise<FieldRecord> {
+  const { content, category } = await contentOf(tx, actor, input, categories);
   if (input.baseVersion === undefined) {
     // A create is the common case: try it at once (one statement answers the stored row).
     const created = await insertRecord(tx, id, actor.userId, content);
@@ -97,13 +97,15 @@ export type BatchAnswer = { id: string; record: FieldRecord } | { id: string; re
  */
 export async function putRecordBatch(tx: TenantTx, actor: Actor, items: readonly BatchItem[]): Promise<BatchAnswer[]> {
   const answers: BatchAnswer[] = [];
+  // A city's categories do not change within the batch's transaction: each is read once per batch.
+  const categories: CategoryCache = new Map();
   for (const item of items) {
     if ('refused' in item) {
       answers.push(item);
       continue;
     }
     try {
-      answers.push({ id: item.id, record: await putRecord(tx, actor, item.id, item.input) });
+      answers.push({ id: item.id, record: await putRecord(tx, actor, item.id, item.input, categories) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       answers.push({ id: item.id, refused: error });
@@ -147,9 +149,16 @@ function conflict(current: FieldRecordRow): AppError {
 }
 
 /** Validates an incoming record against the city's categories and the assistant's shifts. */
-async function contentOf(tx: TenantTx, actor: Actor, input: FieldRecordPut): Promise<{ content: RecordContent; category: CategoryRow }> {
+/** Category rows already read in this transaction, by code (undefined: no such category). */
+type CategoryCache = Map<string, CategoryRow | undefined>;
+
+async function contentOf(tx: TenantTx, actor: Actor, input: FieldRecordPut, categories?: CategoryCache): Promise<{ content: RecordContent; category: CategoryRow }> {
   const issues: FieldIssue[] = [];
-  const category = await findCategoryRow(tx, input.category);
+  let category = categories?.get(input.category);
+  if (!categories?.has(input.category)) {
+    category = await findCategoryRow(tx, input.category);
+    categories?.set(input.category, category);
+  }
   if (!category?.active) issues.push({ field: 'category', code: 'unknown_category', params: { code: input.category } });
   const isSignal = category?.sensitivity === 'restricted';
   if (isSignal && input.note) issues.push({ field: 'note', code: 'not_allowed_for_signal' });
