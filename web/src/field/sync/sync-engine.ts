@@ -229,7 +229,12 @@ export class SyncEngine {
     }
     return this.exclusive(async () => {
       if (!answer.ok) {
-        // The whole request was refused (the session, a busy server): each op as if its PUT had heard it.
+        if (answer.status === 401) {
+          // Refused before anything was stored: the whole batch is as good as unsent.
+          await this.commit({ putOps: ops.map((op) => ({ ...op, attempted: false })) });
+          return 'unauthenticated';
+        }
+        // The whole request was refused (a busy server, …): each op as if its own PUT had heard it.
         for (const op of ops) {
           const outcome = await this.applyAnswer(op, answer);
           if (outcome) return outcome;
