@@ -22,9 +22,9 @@ export interface Session {
   csrfToken: string;
 }
 
-export async function openBenchCity(options: { assistants: number; poolSize: number }) {
+export async function openBenchCity(options: { assistants: number; poolSize: number; preparedStatements?: boolean }) {
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, throttle: { ...loadConfig({ NODE_ENV: 'test' }).throttle, maxPerIp: 1_000_000 } };
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: options.poolSize });
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: options.poolSize, preparedStatements: options.preparedStatements ?? true });
   await migrate(database);
   const tenantId = crypto.randomUUID();
   const slug = `bench-${Date.now().toString(36)}`;

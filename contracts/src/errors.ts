@@ -25,6 +25,7 @@ export const ERROR_CATALOGUE = {
   import_unreadable: { status: 422, when: 'an uploaded file is not JSON, not a FeatureCollection, or not the expected CSV' },
   import_has_invalid_features: { status: 422, when: 'an import would skip invalid features and skipping was not asked for; see `errors`' },
   import_has_invalid_rows: { status: 422, when: 'a table import (CSV, XLSX) has invalid rows; all or nothing, see `errors`' },
+  batch_too_large: { status: 422, when: 'a batch of field records holds more items than the route takes (100); nothing is stored' },
   file_required: { status: 400, when: 'a multipart upload without its `file` part' },
   payload_too_large: { status: 413, when: 'the body is larger than the route accepts' },
   unsupported_media_type: { status: 415, when: 'the body is not of a type the route accepts' },

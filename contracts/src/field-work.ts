@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, textSchema } from './common';
+import { idSchema, isoDateTimeSchema, problemSchema, textSchema } from './common';
 
 /**
  * Field work: shifts of crime-prevention assistants, their field records (the activity diary), the
@@ -129,6 +129,36 @@ export const fieldRecordSchema = z.object({
   version: z.number().int(),
 });
 export type FieldRecord = z.infer<typeof fieldRecordSchema>;
+
+/** At most this many records in one `POST /field-records/batch`; more is refused whole (422 batch_too_large). */
+export const FIELD_RECORD_BATCH_MAX = 100;
+
+/** One item of a batch: the record's id and the body its single PUT would carry. */
+export const fieldRecordBatchItemSchema = fieldRecordPutSchema.extend({ id: idSchema });
+export type FieldRecordBatchItem = z.infer<typeof fieldRecordBatchItemSchema>;
+
+/**
+ * The batch as the route reads it: each item needs only a string `id` here, so that an item that
+ * fails `fieldRecordBatchItemSchema` is answered as its own 400 and does not spoil the others. The
+ * item limit is checked by the route (422 batch_too_large), not by this schema.
+ */
+export const fieldRecordBatchSchema = z.strictObject({
+  records: z.array(z.looseObject({ id: z.string().max(100) })).min(1),
+});
+export type FieldRecordBatch = { records: FieldRecordBatchItem[] };
+
+/** Each item answered exactly as its single PUT would be: the record (200) or a problem (4xx). */
+export const fieldRecordBatchResultSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number().int(),
+      record: fieldRecordSchema.optional(),
+      problem: problemSchema.optional(),
+    }),
+  ),
+});
+export type FieldRecordBatchResult = z.infer<typeof fieldRecordBatchResultSchema>;
 
 /** Max. 20 MB raw photos are compressed on the phone; the server accepts at most this many bytes. */
 export const FIELD_PHOTO_MAX_BYTES = 2 * 1024 * 1024;

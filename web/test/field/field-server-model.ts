@@ -19,6 +19,9 @@ export function contentKey(content: object): string {
 
 type Author = 'device' | 'other';
 
+/** A category the server does not know: a record with it is refused (400) until the person changes it. */
+export const UNKNOWN_CATEGORY = 'no_such_category';
+
 interface StoredRecord {
   record: FieldRecord;
   key: string;
@@ -47,8 +50,22 @@ export class FieldServerModel {
   readonly shiftChecks = new Map<string, string>();
   private otherEdits = 0;
 
+  /** Every batch the phone sent, by size (the server refuses more than 100 whole). */
+  readonly batchSizes: number[] = [];
+
+  /** POST /field-records/batch: each record answered as its single PUT, in order. */
+  async putRecords(records: readonly { id: string; body: FieldRecordPut }[]): Promise<Answer<{ id: string; answer: Answer<FieldRecord> }[]>> {
+    if (records.length === 0 || records.length > 100) return { ok: false, status: records.length === 0 ? 400 : 422, code: 'batch_too_large' };
+    this.batchSizes.push(records.length);
+    const results: { id: string; answer: Answer<FieldRecord> }[] = [];
+    for (const { id, body } of records) results.push({ id, answer: await this.putRecord(id, body) });
+    return { ok: true, value: results };
+  }
+
   async putRecord(id: string, body: FieldRecordPut, author: Author = 'device'): Promise<Answer<FieldRecord>> {
     const { baseVersion, ...content } = body;
+    // The city's code list has no such category: refused whatever else (the person must change it).
+    if (content.category === UNKNOWN_CATEGORY) return { ok: false, status: 400, code: 'validation_failed', detail: 'unknown category' };
     const key = contentKey(content);
     const stored = this.records.get(id);
     if (stored) {

@@ -1,17 +1,18 @@
-import type { FieldRecordPut } from '@saferhood/contracts/field-work';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MemorySyncStore } from '../../src/field/sync/memory-store';
 import type { Answer, Point, RecordContent, ShiftAction, StoreChange, SyncStore, SyncTransport } from '../../src/field/sync/outbox-types';
 import { contentOfRecord } from '../../src/field/sync/record-content';
-import { SyncEngine } from '../../src/field/sync/sync-engine';
-import { contentKey, FieldServerModel } from './field-server-model';
+import { BATCH_SIZE, SyncEngine } from '../../src/field/sync/sync-engine';
+import { contentKey, FieldServerModel, UNKNOWN_CATEGORY } from './field-server-model';
 
 /**
  * The outbox against a model of the server, with the network failing in every way a phone sees: no
  * network, a request lost on the way, an answer lost on the way back (the server stored it, the phone
  * does not know), a busy server; the app reloaded mid-request; another phone and the mentor changing
- * records meanwhile; and all of it interleaved in random order by fast-check's scheduler.
+ * records meanwhile; records the server refuses (an unknown category) or answers with a conflict
+ * inside a batch whose other records are stored; and all of it interleaved in random order by
+ * fast-check's scheduler. Records travel in batches (POST /field-records/batch) as the app sends them.
  */
 
 type Fault = 'none' | 'lost-request' | 'lost-answer' | 'server-busy';
@@ -52,7 +53,8 @@ const PLACE: Point = { type: 'Point', coordinates: [14.39, 50.07] };
 
 function buildContent(seed: number): RecordContent {
   return {
-    category: seed % 3 === 0 ? 'public_order' : 'other',
+    // Now and then one the server refuses: its own 400 inside a batch, the rest of the batch stored.
+    category: seed % 13 === 12 ? UNKNOWN_CATEGORY : seed % 3 === 0 ? 'public_order' : 'other',
     occurredAt: `2026-11-21T08:${String(seed % 60).padStart(2, '0')}:00.000Z`,
     location: PLACE,
     locationSource: 'gps',
@@ -109,7 +111,7 @@ class FlakyNetwork {
       return answer;
     };
     return {
-      putRecord: (id, body: FieldRecordPut) => deliver(() => this.server.putRecord(id, structuredClone(body))),
+      putRecords: (records) => deliver(() => this.server.putRecords(structuredClone(records))),
       putPhoto: (id, photo) => deliver(() => this.server.putPhoto(id, photo)),
       checkShift: (shiftId, action, body) => deliver(() => this.server.checkShift(shiftId, action, body.at)),
     };
@@ -282,8 +284,17 @@ async function runDay(scheduler: fc.Scheduler, actions: readonly Action[], fault
         discardedPhotos.add(op.recordId);
       }
     }
+    // A record the server refused (its category is not in the city's list): the person changes it.
+    const refusedRecords = (await disk.readOps()).filter((op) => op.kind === 'record' && op.failure);
+    for (const op of refusedRecords) {
+      expect(op.failure?.status).toBe(400);
+      if (op.kind !== 'record') continue;
+      const fixed = { ...op.content, category: 'other' };
+      await phone.engine.saveRecord(op.recordId, fixed);
+      lastWord.set(op.recordId, contentKey(fixed));
+    }
     const inConflict = (await disk.readRecords()).filter((record) => record.conflict);
-    if (inConflict.length === 0 && refusedPhotos.length === 0) break;
+    if (inConflict.length === 0 && refusedPhotos.length === 0 && refusedRecords.length === 0) break;
     for (const [index, record] of inConflict.entries()) await resolve(record.id, finalKeepMine[index % finalKeepMine.length] ?? false);
   }
   expect(round).toBeLessThan(20);
@@ -330,8 +341,8 @@ describe('the field app outbox (sync engine)', () => {
     const disk = new MemorySyncStore();
     let dropAnswer = true;
     const transport: SyncTransport = {
-      async putRecord(id, body) {
-        const answer = await server.putRecord(id, body);
+      async putRecords(records) {
+        const answer = await server.putRecords(records);
         if (dropAnswer) {
           dropAnswer = false;
           throw new Error('answer lost');
@@ -354,11 +365,74 @@ describe('the field app outbox (sync engine)', () => {
     expect(server.records.get(id)!.key).toBe(contentKey(buildContent(2)));
   });
 
+  test('sends a long outbox in batches of at most 100, one record op per record each; a lost answer resends the batch, storing nothing twice', async () => {
+    const server = new FieldServerModel();
+    const disk = new MemorySyncStore();
+    let loseNext = 1;
+    const transport: SyncTransport = {
+      async putRecords(records) {
+        const answer = await server.putRecords(records);
+        if (loseNext > 0) {
+          loseNext -= 1;
+          throw new Error('answer lost');
+        }
+        return answer;
+      },
+      putPhoto: (id, photo) => server.putPhoto(id, photo),
+      checkShift: (shiftId, action, body) => server.checkShift(shiftId, action, body.at),
+    };
+    let ids = 0;
+    const engine = new SyncEngine({ store: disk, transport, newId: () => `01900000-0000-7000-8000-${String((ids += 1)).padStart(12, '0')}`, now: () => '2026-11-21T09:00:00.000Z' });
+    const recordIds: string[] = [];
+    for (let index = 0; index < 230; index += 1) recordIds.push(await engine.saveRecord(null, buildContent(index * 13 + 1)));
+    // A photo and a check-in among them.
+    await engine.attachPhoto(recordIds[1]!, new Blob(['photo 1'], { type: 'image/jpeg' }));
+    await engine.checkShift(SHIFTS[0]!, 'check-in', '2026-11-21T07:00:00.000Z');
+    expect(await engine.sync()).toBe('offline');
+    // Edited while the first batch's answer is lost: the edit waits for the version that send made.
+    await engine.saveRecord(recordIds[0]!, buildContent(1));
+    expect(await engine.sync()).toBe('done');
+    expect(BATCH_SIZE).toBe(100);
+    // The lost batch of 100 was sent again whole; then 100, and the last 30 with the waiting edit.
+    expect(server.batchSizes).toEqual([100, 100, 100, 31]);
+    expect(await disk.readOps()).toEqual([]);
+    for (const id of recordIds) expect(server.creations.get(id)).toBe(1);
+    expect(server.records.get(recordIds[0]!)!.key).toBe(contentKey(buildContent(1)));
+    expect(server.photos.get(recordIds[1]!)).toBe('photo 1');
+  });
+
+  test('in one batch a stale edit keeps both versions side by side, a refused record stays marked, the others are stored', async () => {
+    const server = new FieldServerModel();
+    const disk = new MemorySyncStore();
+    const transport: SyncTransport = {
+      putRecords: (records) => server.putRecords(records),
+      putPhoto: (id, photo) => server.putPhoto(id, photo),
+      checkShift: (shiftId, action, body) => server.checkShift(shiftId, action, body.at),
+    };
+    let ids = 0;
+    const engine = new SyncEngine({ store: disk, transport, newId: () => `01900000-0000-7000-8000-${String((ids += 1)).padStart(12, '0')}`, now: () => '2026-11-21T09:00:00.000Z' });
+    const edited = await engine.saveRecord(null, buildContent(1));
+    expect(await engine.sync()).toBe('done');
+    server.editElsewhere(edited);
+    await engine.saveRecord(edited, buildContent(2));
+    const refused = await engine.saveRecord(null, buildContent(12));
+    const fine = await engine.saveRecord(null, buildContent(3));
+    expect(await engine.sync()).toBe('done');
+    expect(server.batchSizes).toEqual([1, 3]);
+    expect(server.records.has(fine)).toBe(true);
+    expect(server.records.has(refused)).toBe(false);
+    const conflict = (await disk.readRecord(edited))!;
+    expect(conflict.conflict?.reason).toBe('version_conflict');
+    expect(conflict.conflict?.theirs.note).toBe('elsewhere 1');
+    expect(contentKey(conflict.content)).toBe(contentKey(buildContent(2)));
+    expect((await disk.readOps()).map((op) => [op.kind === 'record' && op.recordId, op.failure?.status])).toEqual([[refused, 400]]);
+  });
+
   test('an edit made elsewhere meanwhile is shown as a conflict and the phone keeps the person’s version until they choose', async () => {
     const server = new FieldServerModel();
     const disk = new MemorySyncStore();
     const transport: SyncTransport = {
-      putRecord: (id, body) => server.putRecord(id, body),
+      putRecords: (records) => server.putRecords(records),
       putPhoto: (id, photo) => server.putPhoto(id, photo),
       checkShift: (shiftId, action, body) => server.checkShift(shiftId, action, body.at),
     };

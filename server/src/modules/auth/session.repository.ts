@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { SystemTx, TenantTx } from '../../db/scope';
-import type { SessionRow, TenantRow, UserRow } from '../../db/schema';
+import type { DB, SessionRow, TenantRow, UserRow } from '../../db/schema';
 
 export async function insertSession(
   tx: TenantTx,
@@ -12,36 +13,71 @@ export async function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-/** The live session with its user and tenant, or undefined if unknown, expired or idle too long. */
-export async function findLiveSession(
-  tx: TenantTx,
+/**
+ * The live session with its user and tenant, or undefined if unknown, expired, idle too long or its
+ * user disabled: one statement, one round trip, outside any transaction (decision 0009). It runs as
+ * the owning role, so its tenant filter is written into every join and not left to row-level security:
+ * the cookie's tenant id and the session's secret id must both match, and the user and the tenant are
+ * joined on that same tenant.
+ */
+export async function lookUpSession(
+  db: Kysely<DB>,
+  tenantId: string,
   sessionId: string,
   idleSince: Date,
-): Promise<{ session: SessionRow; user: UserRow; tenant: TenantRow } | undefined> {
-  const session = await tx
-    .selectFrom('sessions')
-    .selectAll()
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', sessionId)
-    .where('expiresAt', '>', new Date())
-    .where('lastSeenAt', '>', idleSince)
+): Promise<{ session: Pick<SessionRow, 'id' | 'csrfToken' | 'expiresAt' | 'lastSeenAt'>; user: UserRow; tenant: TenantRow } | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.userId'))
+    .innerJoin('tenants as t', 't.id', 's.tenantId')
+    .selectAll('u')
+    .select([
+      's.id as sessionId',
+      's.csrfToken as sessionCsrfToken',
+      's.expiresAt as sessionExpiresAt',
+      's.lastSeenAt as sessionLastSeenAt',
+      't.slug as tenantSlug',
+      't.name as tenantName',
+      't.timeZone as tenantTimeZone',
+      't.defaultLanguage as tenantDefaultLanguage',
+      't.currency as tenantCurrency',
+      't.isPlatform as tenantIsPlatform',
+      't.createdAt as tenantCreatedAt',
+      't.createdBy as tenantCreatedBy',
+      't.updatedAt as tenantUpdatedAt',
+      't.version as tenantVersion',
+    ])
+    .where('s.tenantId', '=', tenantId)
+    .where('s.id', '=', sessionId)
+    .where('s.expiresAt', '>', new Date())
+    .where('s.lastSeenAt', '>', idleSince)
+    .where('u.isDisabled', '=', false)
     .executeTakeFirst();
-  if (!session) return undefined;
-  const user = await tx
-    .selectFrom('users')
-    .selectAll()
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', session.userId)
-    .where('isDisabled', '=', false)
-    .executeTakeFirst();
-  const tenant = await tx.selectFrom('tenants').selectAll().where('id', '=', tx.tenantId).executeTakeFirst();
-  return user && tenant ? { session, user, tenant } : undefined;
+  if (!row) return undefined;
+  const { sessionId: id, sessionCsrfToken, sessionExpiresAt, sessionLastSeenAt, ...rest } = row;
+  const { tenantSlug, tenantName, tenantTimeZone, tenantDefaultLanguage, tenantCurrency, tenantIsPlatform, tenantCreatedAt, tenantCreatedBy, tenantUpdatedAt, tenantVersion, ...user } = rest;
+  return {
+    session: { id, csrfToken: sessionCsrfToken, expiresAt: sessionExpiresAt, lastSeenAt: sessionLastSeenAt },
+    user,
+    tenant: {
+      id: tenantId,
+      slug: tenantSlug,
+      name: tenantName,
+      timeZone: tenantTimeZone,
+      defaultLanguage: tenantDefaultLanguage,
+      currency: tenantCurrency,
+      isPlatform: tenantIsPlatform,
+      createdAt: tenantCreatedAt,
+      createdBy: tenantCreatedBy,
+      updatedAt: tenantUpdatedAt,
+      version: tenantVersion,
+    },
+  };
 }
 
-export async function touchSession(tx: TenantTx, sessionId: string): Promise<void> {
-  await tx.updateTable('sessions').set({ lastSeenAt: new Date() })
-    .where('tenantId', '=', tx.tenantId)
-    .where('id', '=', sessionId).execute();
+/** Last seen, now: one statement outside any transaction, filtered like lookUpSession (decision 0009). */
+export async function touchLookedUpSession(db: Kysely<DB>, tenantId: string, sessionId: string): Promise<void> {
+  await db.updateTable('sessions').set({ lastSeenAt: new Date() }).where('tenantId', '=', tenantId).where('id', '=', sessionId).execute();
 }
 
 export async function deleteSession(tx: TenantTx, sessionId: string): Promise<void> {

@@ -96,22 +96,51 @@ export interface RecordContent {
 
 const point = (content: RecordContent) => sql`ST_SetSRID(ST_MakePoint(${content.lon}, ${content.lat}), 4326)`;
 
-/** Inserts a new record; false when the id exists already (a repeat, or a race with one). */
-export async function insertRecord(tx: TenantTx, id: string, assistantId: string, content: RecordContent): Promise<boolean> {
+/**
+ * Inserts a new record and answers it as findRecord would, in one statement (INSERT … RETURNING joined
+ * to its author's name); undefined when the id exists already (a repeat, or a race with one).
+ */
+export async function insertRecord(tx: TenantTx, id: string, assistantId: string, content: RecordContent): Promise<FieldRecordRow | undefined> {
   const { lon: _lon, lat: _lat, ...columns } = content;
-  const result = await tx
-    .insertInto('fieldRecords')
-    .values({
-      ...columns,
-      tenantId: tx.tenantId,
-      id,
-      assistantId,
-      createdBy: assistantId,
-      location: point(content),
-    })
-    .onConflict((conflict) => conflict.columns(['tenantId', 'id']).doNothing())
+  return tx
+    .with('r', (db) =>
+      db
+        .insertInto('fieldRecords')
+        .values({ ...columns, tenantId: tx.tenantId, id, assistantId, createdBy: assistantId, location: point(content) })
+        .onConflict((conflict) => conflict.columns(['tenantId', 'id']).doNothing())
+        .returningAll(),
+    )
+    .selectFrom('r')
+    .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'r.tenantId').onRef('u.id', '=', 'r.assistantId'))
+    .select([
+      'r.id',
+      'r.assistantId',
+      'u.displayName as assistantName',
+      'r.category',
+      'r.sensitivity',
+      'r.occurredAt',
+      sql<string>`ST_AsGeoJSON(r.location, 7)`.as('location'),
+      'r.locationSource',
+      'r.localityId',
+      'r.peopleCount',
+      'r.note',
+      'r.urgent',
+      'r.shiftId',
+      'r.signalKind',
+      'r.signalContact',
+      // A record just made has no photo yet: the photo's PUT needs the record first.
+      sql<boolean>`false`.as('hasPhoto'),
+      'r.status',
+      'r.reviewComment',
+      'r.reviewedAt',
+      'r.amendments',
+      'r.contentHash',
+      'r.createdBy',
+      'r.createdAt',
+      'r.updatedAt',
+      'r.version',
+    ])
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Updates a record at the version the edit was based on; false when it has moved on. */

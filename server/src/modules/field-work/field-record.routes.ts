@@ -1,6 +1,10 @@
 import {
   FIELD_PHOTO_MAX_BYTES,
+  FIELD_RECORD_BATCH_MAX,
   fieldRecordAmendmentCreateSchema,
+  fieldRecordBatchItemSchema,
+  fieldRecordBatchResultSchema,
+  fieldRecordBatchSchema,
   fieldRecordAmendmentListSchema,
   fieldRecordListQuerySchema,
   fieldRecordListSchema,
@@ -20,6 +24,8 @@ import { actorOf } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { requireAuth } from '../../http/context';
 import { answerIn, fileBytes } from '../../http/openapi';
+import { buildProblem } from '../../http/problem';
+import { issuesToFields } from '../../http/validation';
 import {
   amendmentsOf,
   amendRecord,
@@ -30,16 +36,27 @@ import {
   getRecord,
   presentRecord,
   putRecord,
+  putRecordBatch,
   reviewQueue,
   reviewRecord,
   summarise,
 } from './field-record.service';
-import type { RecordFilter } from './field-record.service';
+import type { BatchItem, RecordFilter } from './field-record.service';
 import { dayRange } from './local-time';
 
 const tags = ['field work'];
 const idParams = z.strictObject({ id: idSchema });
 const PHOTO_TYPES = ['image/jpeg', 'image/webp'];
+/** A full batch of the longest records (1,000-character notes in two-byte letters) fits with room to spare. */
+const BATCH_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A batch item's body checked on its own: a bad one is that item's 400, as its single PUT would answer. */
+function batchItemOf(raw: { id: string }): BatchItem {
+  const parsed = fieldRecordBatchItemSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { id: raw.id, refused: new AppError('validation_failed', { fields: issuesToFields(parsed.error.issues) }) };
+  const { id, ...input } = parsed.data;
+  return { id, input };
+}
 
 /** A list query as a filter: plain dates are whole local days in the city's time zone. */
 function recordFilterOf(request: FastifyRequest & { query: z.infer<typeof fieldRecordListQuerySchema> }): RecordFilter {
@@ -69,6 +86,41 @@ export const fieldRecordRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = actorOf(request);
       return withTenant(app.database.db, actor.tenantId, (tx) => putRecord(tx, actor, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/field-records/batch',
+    {
+      schema: {
+        tags,
+        summary: `Send up to ${FIELD_RECORD_BATCH_MAX} records at once (the field app's outbox); each answered exactly as its PUT`,
+        description:
+          'Each item is `{ id, …PUT body }`. The answer lists every item in order with the status and record (200) or the problem ' +
+          '(problem+json object: 400, 404, 409 with `current`) its single `PUT /field-records/{id}` would give; a bad item does not ' +
+          `spoil the others. More than ${FIELD_RECORD_BATCH_MAX} items are refused whole (422 batch_too_large); nothing is stored.`,
+        body: fieldRecordBatchSchema,
+        response: { 200: fieldRecordBatchResultSchema },
+      },
+      bodyLimit: BATCH_BODY_LIMIT_BYTES,
+      config: { access: 'field_record:write', problems: ['batch_too_large'] },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (request.body.records.length > FIELD_RECORD_BATCH_MAX) {
+        throw new AppError('batch_too_large');
+      }
+      const items = request.body.records.map(batchItemOf);
+      const answers = await withTenant(app.database.db, actor.tenantId, (tx) => putRecordBatch(tx, actor, items));
+      // The problem names the item's own PUT as its instance, as that PUT's answer would.
+      const base = request.url.split('?')[0]!.replace(/\/batch$/, '');
+      return {
+        results: answers.map((answer) =>
+          'record' in answer
+            ? { id: answer.id, status: 200, record: answer.record }
+            : { id: answer.id, status: answer.refused.status, problem: { ...buildProblem(answer.refused, request), instance: `${base}/${answer.id}` } },
+        ),
+      };
     },
   );
 

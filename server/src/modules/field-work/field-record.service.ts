@@ -9,6 +9,7 @@ import { AppError, type FieldIssue } from '../../http/app-error';
 import { logAccess, recordAudit } from '../audit/index';
 import { findLocalityAt } from '../territory/index';
 import { findCategoryRow } from './category.service';
+import type { CategoryRow } from './category.repository';
 import {
   countUnreviewed,
   findPhoto,
@@ -63,22 +64,54 @@ export function presentRecord(row: FieldRecordRow): FieldRecord {
  * Creates or updates a record the phone made (its UUID in the path). Idempotent: the same PUT again —
  * a resend after a lost answer, or a concurrent repeat — stores nothing new and answers the same. An
  * edit names the version it was based on; a stale one is a conflict carrying the server's version.
+ *
+ * It throws an AppError only before it has written anything, so a batch (putRecordBatch) can answer
+ * that item with its problem and go on with the next in the same transaction.
  */
-export async function putRecord(tx: TenantTx, actor: Actor, id: string, input: FieldRecordPut): Promise<FieldRecord> {
-  const content = await contentOf(tx, actor, input);
-  const existing = await findRecord(tx, id);
-  if (!existing) {
-    if (input.baseVersion !== undefined) throw new AppError('not_found');
-    if (await insertRecord(tx, id, actor.userId, content)) {
-      const created = (await findRecord(tx, id))!;
+export async function putRecord(tx: TenantTx, actor: Actor, id: string, input: FieldRecordPut, categories?: CategoryCache): Promise<FieldRecord> {
+  const { content, category } = await contentOf(tx, actor, input, categories);
+  if (input.baseVersion === undefined) {
+    // A create is the common case: try it at once (one statement answers the stored row).
+    const created = await insertRecord(tx, id, actor.userId, content);
+    if (created) {
       await recordAudit(tx, { action: 'field_record.create', resourceType: 'field_record', resourceId: id, actorId: actor.userId, after: auditView(created) });
-      await alertAbout(tx, created);
+      await alertAbout(tx, created, category);
       return presentRecord(created);
     }
-    // Someone (a concurrent repeat of this very PUT) stored it first: answer as the repeat would.
-    return answerExisting(tx, actor, (await findRecord(tx, id))!, input, content);
+    // The id exists: a repeat of this very PUT (maybe concurrent), or another create with that id.
   }
+  const existing = await findRecord(tx, id);
+  if (!existing) throw new AppError('not_found');
   return answerExisting(tx, actor, existing, input, content);
+}
+
+/** One item of a batch: the id and its PUT body, or the refusal its body earned on its own (zod). */
+export type BatchItem = { id: string; input: FieldRecordPut } | { id: string; refused: AppError };
+export type BatchAnswer = { id: string; record: FieldRecord } | { id: string; refused: AppError };
+
+/**
+ * The outbox's batch: each item exactly as its single PUT (putRecord) would answer it, in order, in
+ * the caller's one transaction. A refused item (its own 4xx) does not spoil the others, since
+ * putRecord refuses before it writes; any other fault fails the whole batch (nothing is stored, and
+ * the phone resends it — every item is idempotent).
+ */
+export async function putRecordBatch(tx: TenantTx, actor: Actor, items: readonly BatchItem[]): Promise<BatchAnswer[]> {
+  const answers: BatchAnswer[] = [];
+  // A city's categories do not change within the batch's transaction: each is read once per batch.
+  const categories: CategoryCache = new Map();
+  for (const item of items) {
+    if ('refused' in item) {
+      answers.push(item);
+      continue;
+    }
+    try {
+      answers.push({ id: item.id, record: await putRecord(tx, actor, item.id, item.input, categories) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      answers.push({ id: item.id, refused: error });
+    }
+  }
+  return answers;
 }
 
 async function answerExisting(tx: TenantTx, actor: Actor, existing: FieldRecordRow, input: FieldRecordPut, content: RecordContent): Promise<FieldRecord> {
@@ -116,9 +149,16 @@ function conflict(current: FieldRecordRow): AppError {
 }
 
 /** Validates an incoming record against the city's categories and the assistant's shifts. */
-async function contentOf(tx: TenantTx, actor: Actor, input: FieldRecordPut): Promise<RecordContent> {
+/** Category rows already read in this transaction, by code (undefined: no such category). */
+type CategoryCache = Map<string, CategoryRow | undefined>;
+
+async function contentOf(tx: TenantTx, actor: Actor, input: FieldRecordPut, categories?: CategoryCache): Promise<{ content: RecordContent; category: CategoryRow }> {
   const issues: FieldIssue[] = [];
-  const category = await findCategoryRow(tx, input.category);
+  let category = categories?.get(input.category);
+  if (!categories?.has(input.category)) {
+    category = await findCategoryRow(tx, input.category);
+    categories?.set(input.category, category);
+  }
   if (!category?.active) issues.push({ field: 'category', code: 'unknown_category', params: { code: input.category } });
   const isSignal = category?.sensitivity === 'restricted';
   if (isSignal && input.note) issues.push({ field: 'note', code: 'not_allowed_for_signal' });
@@ -141,7 +181,7 @@ async function contentOf(tx: TenantTx, actor: Actor, input: FieldRecordPut): Pro
     signalKind: input.signal?.kind ?? null,
     signalContact: input.signal?.contact ?? null,
   };
-  return {
+  const content: RecordContent = {
     ...canonical,
     lon: lon!,
     lat: lat!,
@@ -149,6 +189,7 @@ async function contentOf(tx: TenantTx, actor: Actor, input: FieldRecordPut): Pro
     localityId: await findLocalityAt(tx, { lon: lon!, lat: lat! }),
     contentHash: createHash('sha256').update(JSON.stringify(canonical)).digest('hex'),
   };
+  return { content, category: category! };
 }
 
 /** What the audit log keeps of a record: no free text for signals (there is none to keep). */
@@ -158,9 +199,8 @@ function auditView(row: FieldRecordRow) {
 }
 
 /** A signal goes to the city's designated recipients; an offender held, to the assistant's mentor — at once. */
-async function alertAbout(tx: TenantTx, record: FieldRecordRow): Promise<void> {
-  const category = await findCategoryRow(tx, record.category);
-  if (!category || category.alert === 'none') return;
+async function alertAbout(tx: TenantTx, record: FieldRecordRow, category: CategoryRow): Promise<void> {
+  if (category.alert === 'none') return;
   const notice = { resourceType: 'field_record', resourceId: record.id };
   const mentors = async () => {
     const mentor = await findMentorOf(tx, record.assistantId);
@@ -269,7 +309,7 @@ export async function amendRecord(tx: TenantTx, actor: Actor, id: string, input:
     ...optional('signal', current.signal),
   };
   const author: Actor = { ...actor, userId: before.assistantId };
-  const content = await contentOf(tx, author, merged);
+  const { content } = await contentOf(tx, author, merged);
   if (!(await updateRecordAtVersion(tx, id, input.version, content, { amendments: before.amendments + 1 }))) throw conflict((await findRecord(tx, id))!);
   const after = (await findRecord(tx, id))!;
   const changedKeys = Object.keys(input.changes) as (keyof FieldRecord)[];

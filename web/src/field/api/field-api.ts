@@ -1,5 +1,5 @@
-import type { FieldRecord, FieldRecordCategory, FieldRecordPut, Shift } from '@saferhood/contracts/field-work';
-import type { Answer, Point, ShiftAction, SyncTransport } from '../sync/outbox-types';
+import type { FieldRecord, FieldRecordBatchResult, FieldRecordCategory, Shift } from '@saferhood/contracts/field-work';
+import type { Answer, BatchRecord, Point, ShiftAction, SyncTransport } from '../sync/outbox-types';
 
 /**
  * The field app's few API calls, with plain fetch: the office app's client pulls in i18next and the
@@ -158,7 +158,25 @@ export function createHttpTransport(ensureCsrf: () => Promise<void>): SyncTransp
     }
   };
   return {
-    putRecord: (id: string, body: FieldRecordPut) => answer(() => requestJson<FieldRecord>('PUT', `/field-records/${id}`, { json: body })),
+    putRecords: (records: readonly BatchRecord[]) =>
+      answer(async () => {
+        const { results } = await requestJson<FieldRecordBatchResult>('POST', '/field-records/batch', {
+          json: { records: records.map(({ id, body }) => ({ id, ...body })) },
+        });
+        // Each record's answer as its single PUT's would be: the record, or the refusal with its code.
+        return results.map(({ id, status, record, problem }): { id: string; answer: Answer<FieldRecord> } => ({
+          id,
+          answer: record
+            ? { ok: true, value: record }
+            : {
+                ok: false,
+                status,
+                code: problem?.code ?? 'internal_error',
+                ...(problem?.detail ? { detail: problem.detail } : {}),
+                ...(problem?.current ? { current: problem.current as FieldRecord } : {}),
+              },
+        }));
+      }),
     putPhoto: (id: string, photo: Blob) => answer(async () => {
       await request('PUT', `/field-records/${id}/photo`, { raw: photo });
       return null;

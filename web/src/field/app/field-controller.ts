@@ -16,6 +16,7 @@ import { daysBefore, localDate } from '../lib/dates';
 import { clearFieldDb, IdbSyncStore, readCache, writeCache } from '../storage/field-db';
 import type { Point, ShiftAction, SyncOutcome } from '../sync/outbox-types';
 import { summariseOutbox, type OutboxSummary } from '../sync/outbox-view';
+import { isRetryable, retryDelayMs } from '../sync/retry';
 import { SyncEngine } from '../sync/sync-engine';
 
 /** How far back the list of the person's records reaches. */
@@ -65,6 +66,11 @@ export class FieldController {
   private readonly store = new IdbSyncStore();
   private readonly listeners = new Set<() => void>();
   private timer: number | null = null;
+  /** The backoff's next try after a failed sync, and how many failed in a row. */
+  private retryTimer: number | null = null;
+  private failedInARow = 0;
+  /** Asked to sync while a sync ran: run once more when it ends (one sync at a time). */
+  private isSyncAgain = false;
 
   constructor() {
     this.engine = new SyncEngine({
@@ -108,12 +114,32 @@ export class FieldController {
     window.removeEventListener('online', this.handleOnline);
     window.removeEventListener('offline', this.handleOffline);
     if (this.timer !== null) window.clearInterval(this.timer);
+    this.cancelRetry();
   }
 
+  /** Back online: try at once, not when the backoff would have. */
   private handleOnline = () => {
     this.set({ isOnline: true });
+    this.failedInARow = 0;
+    this.cancelRetry();
     void this.syncNow();
   };
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== null) window.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** After a sync the network or a busy server stopped: try again by itself, waiting longer each time. */
+  private scheduleRetry(): void {
+    this.cancelRetry();
+    const delay = retryDelayMs(this.failedInARow, Math.random);
+    this.failedInARow += 1;
+    this.retryTimer = window.setTimeout(() => {
+      this.retryTimer = null;
+      void this.syncNow();
+    }, delay);
+  }
 
   private handleOffline = () => this.set({ isOnline: false });
 
@@ -174,11 +200,16 @@ export class FieldController {
 
   /** Sends the outbox, then refreshes the day; one tab at a time (Web Locks where the browser has them). */
   async syncNow(): Promise<void> {
-    if (!this.state.me || this.state.isSyncing) return;
+    if (!this.state.me) return;
+    if (this.state.isSyncing) {
+      this.isSyncAgain = true;
+      return;
+    }
     this.set({ isSyncing: true });
+    let outcome: SyncOutcome | null = null;
     try {
       const run = async () => {
-        const outcome = await this.engine.sync();
+        outcome = await this.engine.sync();
         this.set({ lastSync: outcome, needsSignIn: outcome === 'unauthenticated' });
         if (outcome === 'done') await this.refresh();
       };
@@ -186,6 +217,16 @@ export class FieldController {
       else await run();
     } finally {
       this.set({ isSyncing: false });
+    }
+    const ended: SyncOutcome | null = outcome;
+    if (ended !== null && isRetryable(ended)) this.scheduleRetry();
+    else {
+      this.failedInARow = 0;
+      this.cancelRetry();
+    }
+    if (this.isSyncAgain) {
+      this.isSyncAgain = false;
+      await this.syncNow();
     }
   }
 

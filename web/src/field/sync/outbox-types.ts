@@ -92,12 +92,22 @@ export type Answer<T> =
   | { ok: true; value: T }
   | { ok: false; status: number; code: string; detail?: string; current?: FieldRecord };
 
+/** One record of a batch, as `POST /field-records/batch` takes it. */
+export interface BatchRecord {
+  id: string;
+  body: FieldRecordPut;
+}
+
 /**
  * How the outbox reaches the server. A method throws when the network fails (the request may or may
  * not have arrived); any answer from the server comes back as an Answer.
  */
 export interface SyncTransport {
-  putRecord(id: string, body: FieldRecordPut): Promise<Answer<FieldRecord>>;
+  /**
+   * Up to BATCH_SIZE records in one request: the whole request's answer (401, 503, …) or, when the
+   * server took it, each record's own answer in the order sent — as its single PUT would have given it.
+   */
+  putRecords(records: readonly BatchRecord[]): Promise<Answer<{ id: string; answer: Answer<FieldRecord> }[]>>;
   putPhoto(id: string, photo: Blob): Promise<Answer<null>>;
   checkShift(shiftId: string, action: ShiftAction, body: { at: string; location?: Point }): Promise<Answer<unknown>>;
 }

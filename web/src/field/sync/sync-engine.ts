@@ -1,6 +1,7 @@
 import type { FieldRecord } from '@saferhood/contracts/field-work';
 import type {
   Answer,
+  BatchRecord,
   LocalRecord,
   OutboxOp,
   PhotoOp,
@@ -8,6 +9,7 @@ import type {
   RecordContent,
   RecordOp,
   ShiftAction,
+  ShiftOp,
   StoreChange,
   SyncOutcome,
   SyncStore,
@@ -24,6 +26,9 @@ export interface SyncEngineOptions {
   /** Called after every change of the store, so the screen can show the new counts. */
   onChange?: () => void;
 }
+
+/** At most this many record ops go in one request (the server's limit, FIELD_RECORD_BATCH_MAX). */
+export const BATCH_SIZE = 100;
 
 const isRecordOpOf = (op: OutboxOp, recordId: string): op is RecordOp => op.kind === 'record' && op.recordId === recordId;
 const recordIdOf = (op: OutboxOp): string | null => (op.kind === 'record' || op.kind === 'photo' ? op.recordId : null);
@@ -42,6 +47,9 @@ const recordIdOf = (op: OutboxOp): string | null => (op.kind === 'record' || op.
  *   stays on the phone beside the server's, and nothing is sent for that record until they choose.
  * - A refusal that a retry cannot fix stays in the outbox, marked, until the person changes the record;
  *   nothing is ever dropped without their say.
+ * - Record ops travel in batches of up to BATCH_SIZE, at most one op per record (a record's next op
+ *   waits for the answer to the one before: its base may be that answer's version). Each record's
+ *   answer in the batch is applied exactly as the answer to its single PUT would be.
  */
 export class SyncEngine {
   private readonly store: SyncStore;
@@ -86,12 +94,19 @@ export class SyncEngine {
         return recordId;
       }
       const ops = (await this.store.readOps()).filter((op) => isRecordOpOf(op, recordId));
+      const [first] = ops;
       const last = ops.at(-1);
       let op: RecordOp;
-      if (last && !last.attempted) op = { ...last, content, failure: null };
+      let superseded: string[] = [];
+      if (first?.failure) {
+        // The server refused the first op and stored nothing; the ops behind it were never sent (it held
+        // them). The new content takes the refused op's place — before the record's photo — and base.
+        op = { ...first, content, failure: null };
+        superseded = ops.slice(1).map((later) => later.id);
+      } else if (last && !last.attempted) op = { ...last, content, failure: null };
       else if (last) op = { kind: 'record', id: this.newId(), recordId, content, base: 'previous', attempted: false, failure: null };
       else op = { kind: 'record', id: this.newId(), recordId, content, base: existing?.server?.version ?? null, attempted: false, failure: null };
-      await this.commit({ putRecords: [record], putOps: [op] });
+      await this.commit({ putRecords: [record], putOps: [op], ...(superseded.length > 0 ? { deleteOps: superseded } : {}) });
       return recordId;
     });
   }
@@ -185,23 +200,67 @@ export class SyncEngine {
 
   private async runSync(): Promise<SyncOutcome> {
     for (;;) {
-      const op = await this.exclusive(() => this.takeNextOp());
-      if (!op) return 'done';
-      let answer: Answer<unknown>;
-      try {
-        answer = await this.send(op);
-      } catch {
-        // The request may or may not have arrived: the op stays attempted and is sent as it is next time.
-        return 'offline';
-      }
-      const outcome = await this.exclusive(() => this.applyAnswer(op, answer));
+      const ops = await this.exclusive(() => this.takeNextOps());
+      if (ops.length === 0) return 'done';
+      const [first] = ops;
+      const outcome = first!.kind === 'record' ? await this.sendBatch(ops as RecordOp[]) : await this.sendOne(first!);
       if (outcome) return outcome;
     }
   }
 
-  /** The first op not held back by a refused op of the same record, marked as attempted. */
-  private async takeNextOp(): Promise<OutboxOp | null> {
+  private async sendOne(op: PhotoOp | ShiftOp): Promise<SyncOutcome | null> {
+    let answer: Answer<unknown>;
+    try {
+      answer = await this.send(op);
+    } catch {
+      // The request may or may not have arrived: the op stays attempted and is sent as it is next time.
+      return 'offline';
+    }
+    return this.exclusive(() => this.applyAnswer(op, answer));
+  }
+
+  private async sendBatch(ops: readonly RecordOp[]): Promise<SyncOutcome | null> {
+    let answer: Answer<{ id: string; answer: Answer<FieldRecord> }[]>;
+    try {
+      answer = await this.transport.putRecords(ops.map((op): BatchRecord => ({ id: op.recordId, body: buildPutBody(op.content, op.base) })));
+    } catch {
+      // Lost on the way or on the way back: every op stays attempted and the batch is resent as it is.
+      return 'offline';
+    }
+    return this.exclusive(async () => {
+      if (!answer.ok) {
+        if (answer.status === 401) {
+          // Refused before anything was stored: the whole batch is as good as unsent.
+          await this.commit({ putOps: ops.map((op) => ({ ...op, attempted: false })) });
+          return 'unauthenticated';
+        }
+        // The whole request was refused (a busy server, …): each op as if its own PUT had heard it.
+        for (const op of ops) {
+          const outcome = await this.applyAnswer(op, answer);
+          if (outcome) return outcome;
+        }
+        return null;
+      }
+      for (const [index, op] of ops.entries()) {
+        const result = answer.value[index];
+        // An answer that does not name this record leaves the op attempted: it is resent next time.
+        if (result?.id !== op.recordId) continue;
+        const outcome = await this.applyAnswer(op, result.answer);
+        if (outcome) return outcome;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * What to send next, marked as attempted: the first op not held back by a refused op of the same
+   * record; if it is a record op, with it every later record op (up to BATCH_SIZE) whose record has no
+   * op queued before it.
+   */
+  private async takeNextOps(): Promise<OutboxOp[]> {
     const held = new Set<string>();
+    const seen = new Set<string>();
+    const taken: OutboxOp[] = [];
     for (const op of await this.store.readOps()) {
       const recordId = recordIdOf(op);
       if (op.failure) {
@@ -209,22 +268,25 @@ export class SyncEngine {
         continue;
       }
       if (recordId && held.has(recordId)) continue;
+      const isFirst = taken.length === 0;
+      const joinsBatch = !isFirst && op.kind === 'record' && taken[0]!.kind === 'record' && !seen.has(op.recordId);
+      if (recordId) seen.add(recordId);
+      if (!isFirst && !joinsBatch) continue;
       let next: OutboxOp = { ...op, attempted: true };
       if (next.kind === 'record' && next.base === 'previous') {
         // The op before it is gone without pinning this one (it cannot be, but never send a guess).
         const record = await this.store.readRecord(next.recordId);
         next = { ...next, base: record?.server?.version ?? null };
       }
-      await this.commit({ putOps: [next] });
-      return next;
+      taken.push(next);
+      if (next.kind !== 'record' || taken.length === BATCH_SIZE) break;
     }
-    return null;
+    if (taken.length > 0) await this.commit({ putOps: taken });
+    return taken;
   }
 
-  private send(op: OutboxOp): Promise<Answer<unknown>> {
+  private send(op: PhotoOp | ShiftOp): Promise<Answer<unknown>> {
     switch (op.kind) {
-      case 'record':
-        return this.transport.putRecord(op.recordId, buildPutBody(op.content, op.base));
       case 'photo':
         return this.transport.putPhoto(op.recordId, op.photo);
       default:
