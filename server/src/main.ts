@@ -10,6 +10,10 @@ import { DEMO_OPERATOR, DEMO_TENANT_SLUG, DEMO_USERS, seedDemoCity } from './see
 
 const HOUR_MS = 60 * 60_000;
 
+// Where a start spends its time (bench/start-time.ts prints these): milliseconds since this process began.
+const startupMarks: [string, number][] = [['modules loaded', Math.round(performance.now())]];
+const markStartup = (step: string) => startupMarks.push([step, Math.round(performance.now())]);
+
 const config = loadConfig();
 const app = await startServer();
 
@@ -19,6 +23,7 @@ async function startServer() {
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
+  markStartup('database open');
   const app = await buildApp({
     config,
     database,
@@ -29,14 +34,18 @@ async function startServer() {
       ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
     },
   });
+  markStartup('app built');
   const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const applied = await migrate(database);
   app.log.info({ applied }, `database ready (${where}), ${applied.length} migration(s) applied`);
+  markStartup('migrations checked');
   await withSystem(database.db, (tx) => syncCrimeTypes(tx));
+  markStartup('crime types synced');
 
   if (config.seedDemo) {
     const seeded = await seedDemoCity(database.db);
     if (seeded.length > 0) app.log.info({ seeded }, 'demo data seeded');
+    markStartup('demo city checked');
     // A plain block, not a JSON log line: this is for the person who just ran `npm start`.
     console.log(demoAccountsNotice());
   }
@@ -55,6 +64,8 @@ async function startServer() {
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  markStartup('listening');
+  for (const [step, sinceProcessStartMs] of startupMarks) app.log.debug({ startup: step, sinceProcessStartMs }, `startup: ${step}`);
   return app;
 }
 

@@ -1,7 +1,7 @@
 // Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build (JavaScript, CSS, HTML,
 // SVG, JSON, the web manifest), once, at the highest levels: the server sends them as they are
 // (@fastify/static `preCompressed`), so no request pays for compression. A copy that would not be smaller
-// is not written. Run after `vite build`; the argument is the build's folder (web/dist by default).
+// is not written. Last, it writes .build-stamp (see build-if-stale.mjs). Run after `vite build`; the argument is the build's folder (web/dist by default).
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,8 @@ for await (const path of walk(dist)) files.push(path);
 for (let index = 0; index < files.length; index += 4) {
   for (const sizes of await Promise.all(files.slice(index, index + 4).map(compress))) sizes.forEach((size, at) => (totals[at] += size));
 }
+// The build's last step: scripts/build-if-stale.mjs compares the sources with this file's time.
+await writeFile(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);
 const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
 console.log(
   `precompressed ${files.length} files in ${Math.round(performance.now() - started)} ms: ${kb(totals[0])} → brotli ${kb(totals[1])}, gzip ${kb(totals[2])}`,
