@@ -57,8 +57,8 @@ async function startOnce(): Promise<{ ms: number; timeline: string[] }> {
     .filter((line) => line.includes('"startup"') || line.includes('building the web app') || line.includes('web app is up to date'))
     .map((line) => {
       try {
-        const entry = JSON.parse(line) as { msg: string; sinceProcessStartMs?: number };
-        return `${String(entry.sinceProcessStartMs ?? '').padStart(6)} ms  ${entry.msg}`;
+        const entry = JSON.parse(line) as { msg: string; sinceProcessStartMs?: number; cpuMs?: number };
+        return `${String(entry.sinceProcessStartMs ?? '').padStart(6)} ms (CPU ${String(entry.cpuMs ?? '').padStart(5)} ms)  ${entry.msg}`;
       } catch {
         return line;
       }
