@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import postcssPresetMantine from 'postcss-preset-mantine';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The shared catalogues (language names, error and validation messages) live in contracts/locales;
@@ -15,6 +15,33 @@ const apiServer = 'http://localhost:3000';
 const webRoot = dirname(fileURLToPath(import.meta.url));
 // Where this build writes (dist/, or elsewhere for the bundle benchmark), known once the config resolves.
 let outDir = resolve(webRoot, 'dist');
+
+const LANGUAGE_NAMES_MODULE = 'virtual:language-names';
+
+/**
+ * Each language's name in itself ("Čeština"), read from contracts/locales at build time, for the language
+ * menus: the catalogues themselves are loaded one language at a time, and these few bytes must not pull
+ * all of them into the first load.
+ */
+function languageNames() {
+  return {
+    name: 'saferhood-language-names',
+    resolveId: (id: string) => (id === LANGUAGE_NAMES_MODULE ? `\0${LANGUAGE_NAMES_MODULE}` : undefined),
+    load(id: string) {
+      if (id !== `\0${LANGUAGE_NAMES_MODULE}`) return undefined;
+      const names = Object.fromEntries(
+        readdirSync(contractsLocales)
+          .filter((file) => file.endsWith('.json'))
+          .map((file) => {
+            this.addWatchFile(resolve(contractsLocales, file));
+            const catalogue = JSON.parse(readFileSync(resolve(contractsLocales, file), 'utf8')) as { language?: { name?: string } };
+            return [file.slice(0, -'.json'.length), catalogue.language?.name ?? file];
+          }),
+      );
+      return `export const languageNames = ${JSON.stringify(names)};`;
+    },
+  } satisfies Plugin;
+}
 
 interface ManifestChunk {
   file: string;
@@ -46,6 +73,7 @@ function findFieldAppFiles(): Set<string> {
 export default defineConfig({
   plugins: [
     react(),
+    languageNames(),
     {
       name: 'saferhood-out-dir',
       configResolved(config) {

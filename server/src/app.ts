@@ -14,7 +14,7 @@ import { registerOpenApi } from './http/openapi';
 import { handleError, sendProblem } from './http/problem';
 import { UPLOAD_LIMIT_BYTES } from './http/upload';
 import { zodValidatorCompiler } from './http/validation';
-import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
+import { isPageRequest, registerWebApp } from './http/web-app';
 import { auditRoutes } from './modules/audit/index';
 import { authRoutes, userRoutes } from './modules/auth/index';
 import { tenantRoutes } from './modules/tenants/index';
@@ -27,6 +27,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve web/dist if it is built (off in API tests). */
   serveWebApp?: boolean;
+  /** Where the built web app is (web/dist unless a test builds its own). */
+  webRoot?: string;
 }
 
 /** JSON bodies of the API are small; file imports (later modules) set their own limits per route. */
@@ -36,7 +38,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
 
 /** Builds the whole application from its parts. main.ts listens; tests call this and use inject(). */
-export async function buildApp({ config, database, logger = false, serveWebApp = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, serveWebApp = false, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -98,9 +100,9 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
     { prefix: '/api/v1' },
   );
 
-  const hasWebApp = serveWebApp && (await registerWebApp(app));
+  const sendWebApp = serveWebApp ? await registerWebApp(app, webRoot) : null;
   app.setNotFoundHandler((request, reply) =>
-    hasWebApp && isPageRequest(request) ? sendWebApp(reply, request.url.split('?')[0]) : sendProblem(reply, request, new AppError('not_found')),
+    sendWebApp && isPageRequest(request) ? sendWebApp(reply, request.url.split('?')[0]) : sendProblem(reply, request, new AppError('not_found')),
   );
   return app;
 }

@@ -13,6 +13,15 @@ const HOUR_MS = 60 * 60_000;
 /** How often committed audit entries are sealed into their cities' chains (decision 0007). */
 const SEAL_EVERY_MS = 5_000;
 
+// Where a start spends its time (bench/start-time.ts prints these): milliseconds since this process
+// began, and of CPU (which a busy machine inflates less than the clock).
+const startupMarks: [string, number, number][] = [];
+const markStartup = (step: string) => {
+  const cpu = process.cpuUsage();
+  startupMarks.push([step, Math.round(performance.now()), Math.round((cpu.user + cpu.system) / 1000)]);
+};
+markStartup('modules loaded');
+
 const config = loadConfig();
 const app = await startServer();
 
@@ -22,6 +31,7 @@ async function startServer() {
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
+  markStartup('database open');
   const app = await buildApp({
     config,
     database,
@@ -32,14 +42,18 @@ async function startServer() {
       ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
     },
   });
+  markStartup('app built');
   const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const applied = await migrate(database);
   app.log.info({ applied }, `database ready (${where}), ${applied.length} migration(s) applied`);
+  markStartup('migrations checked');
   await withSystem(database.db, (tx) => syncCrimeTypes(tx));
+  markStartup('crime types synced');
 
   if (config.seedDemo) {
     const seeded = await seedDemoCity(database.db);
     if (seeded.length > 0) app.log.info({ seeded }, 'demo data seeded');
+    markStartup('demo city checked');
     // A plain block, not a JSON log line: this is for the person who just ran `npm start`.
     console.log(demoAccountsNotice());
   }
@@ -80,6 +94,8 @@ async function startServer() {
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  markStartup('listening');
+  for (const [step, sinceProcessStartMs, cpuMs] of startupMarks) app.log.debug({ startup: step, sinceProcessStartMs, cpuMs }, `startup: ${step}`);
   return app;
 }
 

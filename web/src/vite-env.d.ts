@@ -8,3 +8,8 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+declare module 'virtual:language-names' {
+  /** Language code → the language's name in itself ("cs" → "Čeština"), from contracts/locales. */
+  export const languageNames: Readonly<Record<string, string>>;
+}

@@ -1,29 +1,47 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** Where `npm run build -w web` writes the app. */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** Vite's content-hashed output (assets/name-[hash].ext): a new build gives a changed file a new name. */
+const HASHED_ASSET = /[\\/]assets[\\/][^/\\]+-[\w-]{8}\.\w+$/;
+/** What the build precompresses (web/scripts/precompress.mjs) stands beside its original as .br and .gz. */
+const COMPRESSED_SUFFIX = /\.(br|gz)$/;
+
+/**
+ * How long a browser may keep a file: hashed assets for good (their name changes with their content);
+ * everything else — pages, the manifest, the service worker and its workbox runtime, icons — is checked
+ * each time, since it names the current hashed assets or has a fixed name.
+ */
+export function cacheControlOf(path: string): string {
+  return HASHED_ASSET.test(path.replace(COMPRESSED_SUFFIX, '')) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /**
  * Serves the built web app, if built; any other GET of a page falls back to index.html (client routing).
  * The field app is a second entry under /field (its own page, service worker and scope): pages below
- * /field fall back to field/index.html.
+ * /field fall back to field/index.html. Files come precompressed (brotli, else gzip, as the browser
+ * accepts, with `Vary: Accept-Encoding`): the build writes the .br and .gz once, no CPU per request.
  */
-export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
-  if (!existsSync(WEB_DIST + 'index.html')) {
-    app.log.warn({ dir: WEB_DIST }, 'web app not built (npm run build): serving the API only');
-    return false;
+export async function registerWebApp(app: FastifyInstance, root = WEB_DIST): Promise<SendWebApp | null> {
+  if (!existsSync(join(root, 'index.html'))) {
+    app.log.warn({ dir: root }, 'web app not built (npm run build): serving the API only');
+    return null;
   }
+  const sendWebApp = makeSendWebApp(root);
   await app.register(fastifyStatic, {
-    root: WEB_DIST,
+    root,
     wildcard: true,
     index: false,
-    // Hashed bundles may be cached for long; index.html names the current ones and must not be.
-    maxAge: '7d',
-    setHeaders: (response, path) => {
-      // Pages, the manifest and the service worker name the current hashed bundles: never cached.
-      if (/(index\.html|\.webmanifest|sw\.js|workbox-[^/]*\.js)$/.test(path)) response.header('cache-control', 'no-cache');
+    preCompressed: true,
+    // Our own Cache-Control below, per file.
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', cacheControlOf(path));
     },
   });
   // The static wildcard would treat "/" as a directory listing; the app's entry page answers instead.
@@ -33,7 +51,7 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
       request.url.split('?')[0] === '/field' ? reply.redirect('/field/', 301) : sendWebApp(reply, url),
     );
   }
-  return true;
+  return sendWebApp;
 }
 
 /** Is this a browser asking for a page (not the API, not a file)? */
@@ -44,8 +62,11 @@ export function isPageRequest(request: FastifyRequest): boolean {
 
 const FIELD_APP = /^\/field(\/|$)/;
 
-export function sendWebApp(reply: FastifyReply, path = '/'): FastifyReply {
-  const page = FIELD_APP.test(path) && existsSync(WEB_DIST + 'field/index.html') ? 'field/index.html' : 'index.html';
-  // The page must never be cached: it names the current hashed bundles.
-  return reply.header('cache-control', 'no-cache').sendFile(page);
+/** Answers a page request with the office app's page, or the field app's below /field. */
+export type SendWebApp = (reply: FastifyReply, path?: string) => FastifyReply;
+
+function makeSendWebApp(root: string): SendWebApp {
+  const hasFieldApp = existsSync(join(root, 'field/index.html'));
+  // The page must never be cached: it names the current hashed bundles (setHeaders says no-cache).
+  return (reply, path = '/') => reply.sendFile(FIELD_APP.test(path) && hasFieldApp ? 'field/index.html' : 'index.html');
 }

@@ -1,7 +1,6 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { clearSession, ME_QUERY_KEY } from '../features/auth/index';
@@ -16,12 +15,18 @@ setUnauthenticatedHandler(() => {
   if (queryClient.getQueryData(ME_QUERY_KEY)) clearSession(queryClient);
 });
 
+// The toasts' container (and its transitions) loads after the first screen: nothing is notified before
+// someone acts, and a notification shown earlier waits in the store until it is there.
+const Notifications = lazy(() => import('@mantine/notifications').then((module) => ({ default: module.Notifications })));
+
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <Notifications position="bottom-center" />
+          <Suspense fallback={null}>
+            <Notifications position="bottom-center" />
+          </Suspense>
           <BrowserRouter>{children}</BrowserRouter>
         </MantineProvider>
       </QueryClientProvider>

@@ -2,14 +2,15 @@ import { canSome, type Permission } from '@saferhood/contracts';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { PageLoader } from '../components/PageLoader';
-import { AccountPage } from '../features/account/index';
 import { hasPermission, RequireSession, SignInPage, useMe } from '../features/auth/index';
-import { HomePage } from '../features/home/index';
-import { AppLayout } from './AppLayout';
 import { ForbiddenPage } from './ForbiddenPage';
-import { NotFoundPage } from './NotFoundPage';
 
-// Pages most people never open are loaded on demand, keeping the first load small on a cheap phone.
+// Only the sign-in page is in the first load (everyone lands there first, on a cheap phone too); the
+// signed-in layout and every page behind it are loaded on demand, once the session is known.
+const AppLayout = lazy(() => import('./AppLayout').then((module) => ({ default: module.AppLayout })));
+const NotFoundPage = lazy(() => import('./NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
+const HomePage = lazy(() => import('../features/home/index').then((module) => ({ default: module.HomePage })));
+const AccountPage = lazy(() => import('../features/account/index').then((module) => ({ default: module.AccountPage })));
 const UserListPage = lazy(() => import('../features/users/index').then((module) => ({ default: module.UserListPage })));
 const TenantListPage = lazy(() => import('../features/tenants/index').then((module) => ({ default: module.TenantListPage })));
 const AuditLogPage = lazy(() => import('../features/audit/index').then((module) => ({ default: module.AuditLogPage })));
@@ -66,12 +67,14 @@ export function AppRoutes() {
       <Route
         element={
           <RequireSession>
-            <AppLayout />
+            <Lazy>
+              <AppLayout />
+            </Lazy>
           </RequireSession>
         }
       >
-        <Route index element={<HomePage />} />
-        <Route path="account" element={<AccountPage />} />
+        <Route index element={<Lazy><HomePage /></Lazy>} />
+        <Route path="account" element={<Lazy><AccountPage /></Lazy>} />
         <Route
           path="users"
           element={
@@ -118,7 +121,7 @@ export function AppRoutes() {
         <Route path="activity-statement" element={<Guarded permission="activity_statement:read" page={<ActivityStatementPage />} />} />
         {/* Anyone signed in: the server answers only for records the person may read (a signal's recipient, say). */}
         <Route path="field-records/:id" element={<Lazy><FieldRecordShowPage /></Lazy>} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={<Lazy><NotFoundPage /></Lazy>} />
       </Route>
     </Routes>
   );

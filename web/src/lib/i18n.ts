@@ -1,12 +1,15 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+// Each language's name in itself, built from contracts/locales by vite.config.ts (not the catalogues).
+import { languageNames } from 'virtual:language-names';
 
 type Catalogue = Record<string, unknown>;
 
 // The languages on offer are the files present: adding Slovak is adding web/src/locales/sk.json and
-// contracts/locales/sk.json, no code change.
-const webCatalogues = import.meta.glob<Catalogue>('../locales/*.json', { eager: true, import: 'default' });
-const sharedCatalogues = import.meta.glob<Catalogue>('@contracts-locales/*.json', { eager: true, import: 'default' });
+// contracts/locales/sk.json, no code change. Each language's catalogues are a chunk of their own, loaded
+// when that language is shown: a Czech user never downloads the Hungarian and English ones.
+const webCatalogues = import.meta.glob<Catalogue>('../locales/*.json', { import: 'default' });
+const sharedCatalogues = import.meta.glob<Catalogue>('@contracts-locales/*.json', { import: 'default' });
 
 const STORAGE_KEY = 'saferhood.language';
 const DEFAULT_LANGUAGE = 'cs';
@@ -15,7 +18,7 @@ function languageOfPath(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
 }
 
-function byLanguage(catalogues: Record<string, Catalogue>): Map<string, Catalogue> {
+function byLanguage<T>(catalogues: Record<string, T>): Map<string, T> {
   return new Map(Object.entries(catalogues).map(([path, catalogue]) => [languageOfPath(path), catalogue]));
 }
 
@@ -31,7 +34,7 @@ export function isSupportedLanguage(language: string | null | undefined): langua
 
 /** The language's name in itself ("Čeština", "Magyar"), from the shared catalogue. */
 export function languageName(language: string): string {
-  return i18n.getFixedT(language)('language.name');
+  return languageNames[language] ?? language;
 }
 
 /** The language this device was last switched to, if any. */
@@ -67,29 +70,47 @@ export function findInitialLanguage(): string {
   return readStoredLanguage() ?? findBrowserLanguage() ?? (isSupportedLanguage(DEFAULT_LANGUAGE) ? DEFAULT_LANGUAGE : (LANGUAGES[0] ?? 'en'));
 }
 
-function buildResources(): Record<string, { translation: Catalogue }> {
-  return Object.fromEntries(
-    LANGUAGES.map((language) => [language, { translation: { ...web.get(language), ...shared.get(language) } }]),
-  );
-}
+/** i18next asks for a language when it is to be shown (at start, on a switch): its two catalogues, merged. */
+const catalogueLoader: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    const loadWeb = web.get(language);
+    const loadShared = shared.get(language);
+    if (!loadWeb || !loadShared) return callback(new Error(`no catalogue for "${language}"`), false);
+    Promise.all([loadWeb(), loadShared()]).then(
+      ([webCatalogue, sharedCatalogue]) => callback(null, { ...webCatalogue, ...sharedCatalogue }),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 export const i18n = i18next.createInstance();
-
-void i18n.use(initReactI18next).init({
-  resources: buildResources(),
-  lng: findInitialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
 
 function applyDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
 }
 
-applyDocumentLanguage(i18n.language);
 i18n.on('languageChanged', applyDocumentLanguage);
+
+/**
+ * Settles once the first language's catalogues are in: main.tsx renders after it, so no text flashes in
+ * a key or another language. Every key is in every language (contracts/test/locales.test.ts), so there is
+ * no fallback language to load as well.
+ */
+export const i18nReady: Promise<unknown> = i18n
+  .use(catalogueLoader)
+  .use(initReactI18next)
+  .init({
+    lng: findInitialLanguage(),
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    load: 'currentOnly',
+    interpolation: { escapeValue: false },
+    // A switch keeps showing the old language until the new one has arrived (i18next changes the
+    // language once loaded), so nothing needs to suspend.
+    react: { useSuspense: false },
+  });
 
 /** Shows the app in `language` now and remembers the choice on this device. */
 export function switchLanguage(language: string): void {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ActivityStatement } from '@saferhood/contracts';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { StatementLabels } from './statement-labels';
 import { summaryLines } from './statement-labels';
@@ -11,16 +11,25 @@ import { summaryLines } from './statement-labels';
  * Extended-A. It is read from pdfmake's package; nothing else on disk or on the network may be.
  */
 const fontsDir = dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(fontsDir, 'Roboto-Regular.ttf'),
-    bold: join(fontsDir, 'Roboto-Medium.ttf'),
-    italics: join(fontsDir, 'Roboto-Italic.ttf'),
-    bolditalics: join(fontsDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontsDir);
+
+let pdfmakeLoading: Promise<typeof pdfmakeModule> | undefined;
+/** pdfmake is loaded (and set up) for the first PDF, not at every start of the server. */
+function loadPdfmake(): Promise<typeof pdfmakeModule> {
+  pdfmakeLoading ??= import('pdfmake').then(({ default: pdfmake }) => {
+    pdfmake.setFonts({
+      Roboto: {
+        normal: join(fontsDir, 'Roboto-Regular.ttf'),
+        bold: join(fontsDir, 'Roboto-Medium.ttf'),
+        italics: join(fontsDir, 'Roboto-Italic.ttf'),
+        bolditalics: join(fontsDir, 'Roboto-MediumItalic.ttf'),
+      },
+    });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontsDir);
+    return pdfmake;
+  });
+  return pdfmakeLoading;
+}
 
 export const PDF_TYPE = 'application/pdf';
 
@@ -74,5 +83,5 @@ export async function statementToPdf(statement: ActivityStatement, labels: State
     footer: (page, pages) => ({ text: labels.page(page, pages), alignment: 'right', fontSize: 8, margin: [40, 20, 40, 0] }),
     content,
   };
-  return pdfmake.createPdf(document).getBuffer();
+  return (await loadPdfmake()).createPdf(document).getBuffer();
 }

@@ -1,5 +1,8 @@
 import type { ActivityStatement } from '@saferhood/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes a third of a second to load: loaded on the first workbook, not at every start. */
+const loadExcelJs = (): Promise<typeof ExcelJS> => import('exceljs').then((module) => module.default);
 import type { StatementLabels } from './statement-labels';
 import { summaryLines } from './statement-labels';
 
@@ -13,7 +16,7 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 3
  * and per assistant in the programme's statement). Numbers are numbers, so the sheet can sum them.
  */
 export async function statementToXlsx(statement: ActivityStatement, labels: StatementLabels): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Saferhood';
   workbook.title = `${labels.title} ${statement.month}`;
 

@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs takes a third of a second to load: loaded on the first workbook, not at every start. */
+const loadExcelJs = (): Promise<typeof ExcelJS> => import('exceljs').then((module) => module.default);
 import { parse } from 'csv-parse/sync';
 import type { IndicatorValue } from '@saferhood/contracts';
 import { AppError } from '../../http/app-error';
@@ -20,7 +23,7 @@ export async function readTable(file: Buffer): Promise<TableRow[]> {
 }
 
 async function readXlsx(file: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
@@ -66,7 +69,7 @@ export async function valuesToXlsx(
   labels: { sheet: string; date: string; locality: string; value: string; source: string; city: string },
   localityNames: Map<string, string>,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const sheet = workbook.addWorksheet(labels.sheet.slice(0, 31));
   sheet.columns = [
     { header: labels.date, key: 'date', width: 12 },
