@@ -51,29 +51,28 @@ export async function openFeatureCollection(path: string, limits = { features: B
   const reader = new CollectionReader(limits);
   const chunks = readTokenChunks(path);
   // Read until the features array opens (or the document ends), keeping what was read for the batches.
-  let pending: SourceFeature[] = [];
-  while (!reader.isInFeatures && !reader.isDone) {
+  const pending: SourceFeature[][] = [];
+  while (!reader.hasFeatures && !reader.isDone) {
     const next = await chunks.next();
     if (next.done) break;
-    pending = reader.feed(next.value);
+    pending.push(...reader.feed(next.value));
   }
-  const crsBefore = reader.crs;
   return {
-    crs: crsBefore,
+    get crs() {
+      return reader.crsBeforeFeatures;
+    },
     get lateCrs() {
-      return reader.crs !== crsBefore ? reader.crs : undefined;
+      return reader.crs !== reader.crsBeforeFeatures ? reader.crs : undefined;
     },
     get total() {
       return reader.total;
     },
     async *batches() {
-      if (pending.length > 0) yield pending;
-      pending = [];
+      yield* pending.splice(0);
       for (;;) {
         const next = await chunks.next();
         if (next.done) break;
-        const batch = reader.feed(next.value);
-        if (batch.length > 0) yield batch;
+        yield* reader.feed(next.value);
       }
       const rest = reader.finish();
       if (rest.length > 0) yield rest;
@@ -115,14 +114,16 @@ async function* readTokenChunks(path: string): AsyncGenerator<Token[]> {
  */
 class CollectionReader {
   crs: unknown = undefined;
+  /** The crs as it was when the features began (all of it, if they never did). */
+  crsBeforeFeatures: unknown = undefined;
   total = 0;
+  hasFeatures = false;
   isInFeatures = false;
   isDone = false;
   #limits: { features: number; bytes: number };
   #depth = 0;
   #key: string | null = null;
   #type: unknown = undefined;
-  #hasFeatures = false;
   /** Assembling a top-level member's value (type, crs) or a feature. */
   #assembler: Assembler | undefined;
   #assembling: 'type' | 'crs' | 'feature' | undefined;
@@ -135,9 +136,9 @@ class CollectionReader {
     this.#limits = limits;
   }
 
-  /** Takes a chunk of tokens; returns the batches' features that are complete (possibly none). */
-  feed(tokens: Token[]): SourceFeature[] {
-    const ready: SourceFeature[] = [];
+  /** Takes a chunk of tokens; returns the batches it completed (possibly none). */
+  feed(tokens: Token[]): SourceFeature[][] {
+    const ready: SourceFeature[][] = [];
     for (const token of tokens) {
       if (this.#assembler) {
         this.#assembler.consume(token);
@@ -156,13 +157,13 @@ class CollectionReader {
 
   /** After the last token: the last batch, or import_unreadable when the file was not a FeatureCollection. */
   finish(): SourceFeature[] {
-    if (!this.isDone || this.#type !== 'FeatureCollection' || !this.#hasFeatures) throw unreadable();
+    if (!this.isDone || this.#type !== 'FeatureCollection' || !this.hasFeatures) throw unreadable();
     const rest = this.#batch;
     this.#batch = [];
     return rest;
   }
 
-  #structure(token: Token, ready: SourceFeature[]): void {
+  #structure(token: Token, ready: SourceFeature[][]): void {
     if (this.#depth === 0) {
       // The document must be an object.
       if (token.name !== 'startObject' || this.isDone) throw unreadable();
@@ -192,7 +193,8 @@ class CollectionReader {
     this.#key = null;
     if (key === 'features') {
       if (token.name !== 'startArray') throw unreadable();
-      this.#hasFeatures = true;
+      if (!this.hasFeatures) this.crsBeforeFeatures = this.crs;
+      this.hasFeatures = true;
       this.isInFeatures = true;
       this.#depth = 2;
     } else if (key === 'type' || key === 'crs') {
@@ -203,24 +205,27 @@ class CollectionReader {
     }
   }
 
-  #startValue(token: Token, what: 'type' | 'crs' | 'feature', ready: SourceFeature[]): void {
+  #startValue(token: Token, what: 'type' | 'crs' | 'feature', ready: SourceFeature[][]): void {
     this.#assembler = new Assembler();
     this.#assembling = what;
     this.#assembler.consume(token);
     if (this.#assembler.done) this.#finishValue(ready);
   }
 
-  #finishValue(ready: SourceFeature[]): void {
+  #finishValue(ready: SourceFeature[][]): void {
     const value: unknown = this.#assembler!.current;
     const what = this.#assembling;
     this.#assembler = undefined;
     this.#assembling = undefined;
     if (what === 'type') this.#type = value;
-    else if (what === 'crs') this.crs = value;
+    else if (what === 'crs') {
+      this.crs = value;
+      if (!this.hasFeatures) this.crsBeforeFeatures = value;
+    }
     else this.#addFeature(value, ready);
   }
 
-  #addFeature(value: unknown, ready: SourceFeature[]): void {
+  #addFeature(value: unknown, ready: SourceFeature[][]): void {
     const parsed = featureSchema.safeParse(value);
     if (!parsed.success) throw unreadable();
     const geometry = JSON.stringify(parsed.data.geometry ?? null);
@@ -228,7 +233,7 @@ class CollectionReader {
     this.total += 1;
     this.#batchBytes += geometry.length;
     if (this.#batch.length >= this.#limits.features || this.#batchBytes >= this.#limits.bytes) {
-      ready.push(...this.#batch);
+      ready.push(this.#batch);
       this.#batch = [];
       this.#batchBytes = 0;
     }
