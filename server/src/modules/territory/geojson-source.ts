@@ -52,10 +52,15 @@ export async function openFeatureCollection(path: string, limits = { features: B
   const chunks = readTokenChunks(path);
   // Read until the features array opens (or the document ends), keeping what was read for the batches.
   const pending: SourceFeature[][] = [];
-  while (!reader.hasFeatures && !reader.isDone) {
-    const next = await chunks.next();
-    if (next.done) break;
-    pending.push(...reader.feed(next.value));
+  try {
+    while (!reader.hasFeatures && !reader.isDone) {
+      const next = await chunks.next();
+      if (next.done) break;
+      pending.push(...reader.feed(next.value));
+    }
+  } catch (error) {
+    await chunks.return(undefined);
+    throw error;
   }
   return {
     get crs() {
@@ -68,14 +73,19 @@ export async function openFeatureCollection(path: string, limits = { features: B
       return reader.total;
     },
     async *batches() {
-      yield* pending.splice(0);
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) break;
-        yield* reader.feed(next.value);
+      try {
+        yield* pending.splice(0);
+        for (;;) {
+          const next = await chunks.next();
+          if (next.done) break;
+          yield* reader.feed(next.value);
+        }
+        const rest = reader.finish();
+        if (rest.length > 0) yield rest;
+      } finally {
+        // Closes the file when a pass stops early (an invalid file, a failed query).
+        await chunks.return(undefined);
       }
-      const rest = reader.finish();
-      if (rest.length > 0) yield rest;
     },
   };
 }
@@ -225,6 +235,7 @@ class CollectionReader {
     else this.#addFeature(value, ready);
   }
 
+  // A per-import feature limit plugs in here: features are counted as they stream, before any database work.
   #addFeature(value: unknown, ready: SourceFeature[][]): void {
     const parsed = featureSchema.safeParse(value);
     if (!parsed.success) throw unreadable();
