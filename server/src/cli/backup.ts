@@ -14,8 +14,9 @@ import { claimDataDir } from '../db/backup/data-dir-lock';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'backups' } } });
 const config = loadConfig();
 const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
-const release = config.databaseUrl ? undefined : await claimDataDir(config.dataDir);
+let release: (() => Promise<void>) | undefined;
 try {
+  release = config.databaseUrl ? undefined : await claimDataDir(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
   try {
     const { dir, manifest } = await createBackup(database, { outDir, databaseUrl: config.databaseUrl });

@@ -30,7 +30,8 @@ export interface BackupOptions {
 export async function createBackup(database: Database, options: BackupOptions): Promise<{ dir: string; manifest: Manifest }> {
   const name = options.name ?? `saferhood-${database.kind}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const dir = join(options.outDir, name);
-  await mkdir(dir, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
+  await mkdir(options.outDir, { recursive: true, mode: 0o700 });
+  await mkdir(dir, { recursive: false, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EEXIST' ? new Error(`${dir} exists already: a backup never overwrites another.`) : error;
   });
   try {
