@@ -12,9 +12,9 @@ export interface TableCensus {
 export type Census = Record<string, TableCensus>;
 
 /**
- * Counts and checksums every table of the application's schemas as the
- * owner, in one snapshot (an extension's own tables left out). Row-level security is switched off, so a role that would only see part of a
- * table fails here instead of counting a part (the same rule pg_dump follows).
+ * Counts and checksums every table of the application's schemas as the owner, in one snapshot (an
+ * extension's own tables left out). Row-level security is switched off, so a role that would only see
+ * part of a table fails here instead of counting a part (the same rule pg_dump follows).
  *
  * A row's text form depends on session settings (time zone, date style, float digits); they are pinned
  * so that the same rows give the same checksum in any session, before and after a restore.
