@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { buildApp } from './app';
 import { openDatabase } from './db/database';
+import { claimDataDir } from './db/backup/data-dir-lock';
 import { migrate } from './db/migrate';
 import { purgeExpired } from './jobs/purge-expired';
 import { sealAuditTrail } from './jobs/seal-audit';
@@ -26,6 +27,8 @@ const config = loadConfig();
 const app = await startServer();
 
 async function startServer() {
+  // One process per embedded data folder (PGlite has no lock of its own); a backup checks the same claim.
+  const releaseDataDir = config.databaseUrl ? undefined : await claimDataDir(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -92,6 +95,7 @@ async function startServer() {
     clearInterval(sealTimer);
     await sealing;
     await database.close();
+    await releaseDataDir?.();
   });
   await app.listen({ port: config.port, host: config.host });
   markStartup('listening');

@@ -15,6 +15,8 @@ export interface Database {
   /** Runs a multi-statement SQL script (migrations); a failure rolls back an open transaction. */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: the PGlite client, for what only it can do (dumping the data folder for a backup). */
+  embedded?: { client: PGlite };
 }
 
 export interface DatabaseOptions {
@@ -52,6 +54,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       });
     },
     close: () => db.destroy(),
+    embedded: { client },
   };
 }
 

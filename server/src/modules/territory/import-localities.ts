@@ -4,12 +4,13 @@ import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
-import { parseFeatureCollection, planFeatures, sridOf, summariseImport, textOf } from './geojson-source';
+import { type FeatureSource, openFeatureCollection, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf } from './geojson-source';
 import { checkGeometries, findLocalitiesByExternalCode, type GeometryCheck, insertLocality, updateLocalityAtVersion } from './locality.repository';
 import { listLocalityKinds } from './locality.service';
 
 export interface LocalityImportOptions {
-  file: Buffer;
+  /** The uploaded GeoJSON file on disk: read as a stream, never whole. */
+  filePath: string;
   nameProperty: string;
   codeProperty?: string | undefined;
   kind?: string | undefined;
@@ -38,82 +39,96 @@ export interface LocalityImportOutcome {
   features: { index: number; name: string; code: string | null; action: 'create' | 'update' }[];
 }
 
+type LocalityMatch = Awaited<ReturnType<typeof findLocalitiesByExternalCode>>[number];
+
 /**
  * Imports localities from a GeoJSON FeatureCollection of (Multi)Polygons in WGS84 or S-JTSK.
  * A dry run previews: what would be created or updated (matched on the code property) and which
  * features are invalid and why. A commit writes everything in the caller's one transaction, or —
  * when any feature is invalid and skipping was not asked for — nothing.
+ *
+ * The file streams through twice at most: a planning pass checks the features batch by batch (one
+ * PostGIS round trip per batch) and keeps only each feature's verdict; a commit then reads the file
+ * again and writes the planned features. Memory holds a batch and the verdicts, never the file.
  */
 export async function importLocalities(tx: TenantTx, actor: Actor, options: LocalityImportOptions): Promise<LocalityImportOutcome> {
-  const collection = parseFeatureCollection(options.file);
-  const srid = options.srid ?? sridOf(collection.crs) ?? 4326;
   const kinds = await listLocalityKinds(tx);
   const kind = options.kind ?? kinds[0]?.code;
-  if (!kind || !kinds.some((known) => known.code === kind)) {
-    throw new AppError('validation_failed', { fields: [{ field: 'kind', code: 'invalid_value' }] });
-  }
+  // An unreadable file is answered first, as before streaming: the kind is refused after the planning pass.
+  const isKnownKind = kind !== undefined && kinds.some((known) => known.code === kind);
 
-  const features = collection.features.map((feature, index) => ({
-    index,
-    name: textOf(feature.properties?.[options.nameProperty]),
-    code: options.codeProperty ? textOf(feature.properties?.[options.codeProperty]) : null,
-    geometry: JSON.stringify(feature.geometry ?? null),
-  }));
-  const checks = await checkGeometries(tx, features.map((feature) => feature.geometry), srid);
-  const invalid: ImportIssue[] = [];
-  let repaired = 0;
-  const seenCodes = new Set<string>();
-  const accepted = features.filter((feature) => {
-    const check = checks[feature.index]!;
-    const issue = findIssue(feature, check, options, seenCodes);
-    if (issue) invalid.push({ index: feature.index, ...issue });
-    else if (!check.isValid) repaired += 1;
-    if (feature.code) seenCodes.add(feature.code);
-    return !issue;
-  });
-
-  const existing = new Map(
-    (await findLocalitiesByExternalCode(tx, accepted.flatMap((feature) => (feature.code ? [feature.code] : [])))).map((row) => [
-      row.externalCode!,
-      row,
-    ]),
-  );
-  const planned = planFeatures(accepted, existing);
-  const outcome: LocalityImportOutcome = { ...summariseImport(planned, invalid, { ...options, total: features.length }), repaired };
+  const { result: plan, srid, total } = await passOverFeatures(options.filePath, options.srid, (source, srid) => planLocalities(tx, source, srid, options));
+  if (!isKnownKind) throw new AppError('validation_failed', { fields: [{ field: 'kind', code: 'invalid_value' }] });
+  const outcome: LocalityImportOutcome = { ...summariseImport(plan.planned, plan.invalid, { ...options, total }), repaired: plan.repaired };
   if (options.dryRun) return outcome;
 
-  for (const feature of planned) {
-    const id = feature.match?.id ?? uuidv7();
-    if (feature.match) {
-      const isUpdated = await updateLocalityAtVersion(tx, id, feature.match.version, {
-        name: feature.name,
-        boundary: feature.geometry,
-        srid,
-        ...(options.kind ? { kind } : {}),
-      });
-      // Someone changed the locality since we read it, within this import: roll back all of it.
-      if (!isUpdated) throw new AppError('version_conflict');
-    } else {
-      await insertLocality(tx, {
-        id,
-        name: feature.name,
-        kind,
-        externalCode: feature.code,
-        description: null,
-        boundary: feature.geometry,
-        srid,
-        createdBy: actor.userId,
-      });
+  const planned = new Map(plan.planned.map((feature) => [feature.index, feature]));
+  const source = await openFeatureCollection(options.filePath);
+  for await (const batch of source.batches()) {
+    for (const { index, geometry } of batch) {
+      const feature = planned.get(index);
+      if (feature) await writeLocality(tx, actor, feature, geometry, { srid, kind: kind!, isKindGiven: options.kind !== undefined });
     }
-    await recordAudit(tx, {
-      action: `locality.import_${feature.action}`,
-      resourceType: 'locality',
-      resourceId: id,
-      actorId: actor.userId,
-      after: { name: feature.name, externalCode: feature.code, sourceFeature: feature.index, srid },
-    });
   }
   return outcome;
+}
+
+/** The planning pass: each batch's geometries checked in one query, its codes matched in another. */
+async function planLocalities(tx: TenantTx, source: FeatureSource, srid: number, options: LocalityImportOptions) {
+  const invalid: ImportIssue[] = [];
+  const planned: (PlannedFeature<LocalityMatch> & { code: string | null })[] = [];
+  let repaired = 0;
+  const seenCodes = new Set<string>();
+  for await (const batch of source.batches()) {
+    const features = batch.map((feature) => ({
+      index: feature.index,
+      name: textOf(feature.properties?.[options.nameProperty]),
+      code: options.codeProperty ? textOf(feature.properties?.[options.codeProperty]) : null,
+    }));
+    const checks = await checkGeometries(tx, batch.map((feature) => feature.geometry), srid);
+    const accepted = features.filter((feature, position) => {
+      const check = checks[position]!;
+      const issue = findIssue(feature, check, options, seenCodes);
+      if (issue) invalid.push({ index: feature.index, ...issue });
+      else if (!check.isValid) repaired += 1;
+      if (feature.code) seenCodes.add(feature.code);
+      return !issue;
+    });
+    const codes = accepted.flatMap((feature) => (feature.code ? [feature.code] : []));
+    const existing = new Map((await findLocalitiesByExternalCode(tx, codes)).map((row) => [row.externalCode!, row]));
+    planned.push(...planFeatures(accepted, existing));
+  }
+  return { invalid, planned, repaired };
+}
+
+async function writeLocality(
+  tx: TenantTx,
+  actor: Actor,
+  feature: PlannedFeature<LocalityMatch>,
+  geometry: string,
+  options: { srid: number; kind: string; isKindGiven: boolean },
+): Promise<void> {
+  const { srid, kind } = options;
+  const id = feature.match?.id ?? uuidv7();
+  if (feature.match) {
+    const isUpdated = await updateLocalityAtVersion(tx, id, feature.match.version, {
+      name: feature.name,
+      boundary: geometry,
+      srid,
+      ...(options.isKindGiven ? { kind } : {}),
+    });
+    // Someone changed the locality since we read it, within this import: roll back all of it.
+    if (!isUpdated) throw new AppError('version_conflict');
+  } else {
+    await insertLocality(tx, { id, name: feature.name, kind, externalCode: feature.code, description: null, boundary: geometry, srid, createdBy: actor.userId });
+  }
+  await recordAudit(tx, {
+    action: `locality.import_${feature.action}`,
+    resourceType: 'locality',
+    resourceId: id,
+    actorId: actor.userId,
+    after: { name: feature.name, externalCode: feature.code, sourceFeature: feature.index, srid },
+  });
 }
 
 function findIssue(

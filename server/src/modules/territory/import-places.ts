@@ -4,7 +4,7 @@ import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
-import { parseFeatureCollection, planFeatures, sridOf, summariseImport, textOf } from './geojson-source';
+import { type FeatureSource, openFeatureCollection, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf } from './geojson-source';
 import type { ImportIssue, LocalityImportOutcome } from './import-localities';
 import { checkGeometries, type GeometryCheck } from './locality.repository';
 import { findPlacesByExternalCode, insertPlace, updatePlaceAtVersion } from './place.repository';
@@ -12,7 +12,8 @@ import { findPlacesByExternalCode, insertPlace, updatePlaceAtVersion } from './p
 type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface PlaceImportOptions {
-  file: Buffer;
+  /** The uploaded GeoJSON file on disk: read as a stream, never whole. */
+  filePath: string;
   nameProperty: string;
   codeProperty?: string | undefined;
   /** The property holding the place kind; features without it (or without the property) get `kind`. */
@@ -27,55 +28,72 @@ export type PlaceImportOutcome = Omit<LocalityImportOutcome, 'repaired'>;
 
 const PLACE_TYPES = new Set(['POINT', 'LINESTRING', 'MULTILINESTRING']);
 
+type PlaceMatch = Awaited<ReturnType<typeof findPlacesByExternalCode>>[number];
+
 /**
  * Imports places of duty (points and lines) from a GeoJSON FeatureCollection, like the localities
  * import: a dry run previews, a commit writes all in the caller's transaction or nothing; features are
  * matched on the code property, so a re-import updates. Invalid lines are refused, never repaired:
- * a repaired line would be a different route.
+ * a repaired line would be a different route. Streams like the localities import: a planning pass in
+ * batches, then (on a commit) a writing pass.
  */
 export async function importPlaces(tx: TenantTx, actor: Actor, options: PlaceImportOptions): Promise<PlaceImportOutcome> {
-  const collection = parseFeatureCollection(options.file);
-  const srid = options.srid ?? sridOf(collection.crs) ?? 4326;
-  const features = collection.features.map((feature, index) => ({
-    index,
-    name: textOf(feature.properties?.[options.nameProperty]),
-    code: options.codeProperty ? textOf(feature.properties?.[options.codeProperty]) : null,
-    kind: (options.kindProperty ? textOf(feature.properties?.[options.kindProperty]) : null) ?? options.kind,
-    geometry: JSON.stringify(feature.geometry ?? null),
-  }));
-  const checks = await checkGeometries(tx, features.map((feature) => feature.geometry), srid);
-  const invalid: ImportIssue[] = [];
-  const seenCodes = new Set<string>();
-  const accepted = features.filter((feature) => {
-    const issue = findIssue(feature, checks[feature.index]!, options, seenCodes);
-    if (issue) invalid.push({ index: feature.index, ...issue });
-    if (feature.code) seenCodes.add(feature.code);
-    return !issue;
-  });
-
-  const codes = accepted.flatMap((feature) => (feature.code ? [feature.code] : []));
-  const existing = new Map((await findPlacesByExternalCode(tx, codes)).map((row) => [row.externalCode!, row]));
-  const planned = planFeatures(accepted, existing);
-  const outcome: PlaceImportOutcome = summariseImport(planned, invalid, { ...options, total: features.length });
+  const { result: plan, srid, total } = await passOverFeatures(options.filePath, options.srid, (source, srid) => planPlaces(tx, source, srid, options));
+  const outcome: PlaceImportOutcome = summariseImport(plan.planned, plan.invalid, { ...options, total });
   if (options.dryRun) return outcome;
 
-  for (const feature of planned) {
-    const id = feature.match?.id ?? uuidv7();
-    if (feature.match) {
-      const changes = { name: feature.name, kind: feature.kind, geometry: feature.geometry, srid };
-      if (!(await updatePlaceAtVersion(tx, id, feature.match.version, changes))) throw new AppError('version_conflict');
-    } else {
-      await insertPlace(tx, { id, name: feature.name, kind: feature.kind, geometry: feature.geometry, srid, externalCode: feature.code, createdBy: actor.userId });
+  const planned = new Map(plan.planned.map((feature) => [feature.index, feature]));
+  const source = await openFeatureCollection(options.filePath);
+  for await (const batch of source.batches()) {
+    for (const { index, geometry } of batch) {
+      const feature = planned.get(index);
+      if (feature) await writePlace(tx, actor, feature, geometry, srid);
     }
-    await recordAudit(tx, {
-      action: `place.import_${feature.action}`,
-      resourceType: 'place',
-      resourceId: id,
-      actorId: actor.userId,
-      after: { name: feature.name, kind: feature.kind, externalCode: feature.code, sourceFeature: feature.index, srid },
-    });
   }
   return outcome;
+}
+
+async function planPlaces(tx: TenantTx, source: FeatureSource, srid: number, options: PlaceImportOptions) {
+  const invalid: ImportIssue[] = [];
+  const planned: (PlannedFeature<PlaceMatch> & { kind: string })[] = [];
+  const seenCodes = new Set<string>();
+  for await (const batch of source.batches()) {
+    const features = batch.map((feature) => ({
+      index: feature.index,
+      name: textOf(feature.properties?.[options.nameProperty]),
+      code: options.codeProperty ? textOf(feature.properties?.[options.codeProperty]) : null,
+      kind: (options.kindProperty ? textOf(feature.properties?.[options.kindProperty]) : null) ?? options.kind,
+    }));
+    const checks = await checkGeometries(tx, batch.map((feature) => feature.geometry), srid);
+    const accepted = features.filter((feature, position) => {
+      const issue = findIssue(feature, checks[position]!, options, seenCodes);
+      if (issue) invalid.push({ index: feature.index, ...issue });
+      if (feature.code) seenCodes.add(feature.code);
+      return !issue;
+    });
+    const codes = accepted.flatMap((feature) => (feature.code ? [feature.code] : []));
+    const existing = new Map((await findPlacesByExternalCode(tx, codes)).map((row) => [row.externalCode!, row]));
+    planned.push(...planFeatures(accepted, existing));
+  }
+  return { invalid, planned };
+}
+
+async function writePlace(tx: TenantTx, actor: Actor, feature: PlannedFeature<PlaceMatch> & { kind: string }, geometry: string, srid: number): Promise<void> {
+  const id = feature.match?.id ?? uuidv7();
+  // The kind was checked against PLACE_KINDS by findIssue.
+  const kind = feature.kind as PlaceKind;
+  if (feature.match) {
+    if (!(await updatePlaceAtVersion(tx, id, feature.match.version, { name: feature.name, kind, geometry, srid }))) throw new AppError('version_conflict');
+  } else {
+    await insertPlace(tx, { id, name: feature.name, kind, geometry, srid, externalCode: feature.code, createdBy: actor.userId });
+  }
+  await recordAudit(tx, {
+    action: `place.import_${feature.action}`,
+    resourceType: 'place',
+    resourceId: id,
+    actorId: actor.userId,
+    after: { name: feature.name, kind, externalCode: feature.code, sourceFeature: feature.index, srid },
+  });
 }
 
 function findIssue(

@@ -109,20 +109,26 @@ export interface GeometryCheck {
 /**
  * Checks many imported geometries (areas or places) in one query: does each parse, of which type, is
  * it valid (and if not, would repairing it leave an area), does it touch the city's area. Geometries that do not parse get
- * isParsed = false rather than failing the whole query.
+ * isParsed = false rather than failing the whole query. Each geometry is GeoJSON text (as JSON.stringify
+ * wrote it), joined into one jsonb array without being parsed again here.
+ *
+ * The input is MATERIALIZED: inlined, the planner would parse and transform each geometry once for
+ * every use below (seven), and check its validity twice.
  */
 export async function checkGeometries(tx: TenantTx, geometries: string[], srid: number): Promise<GeometryCheck[]> {
   const { rows } = await sql<GeometryCheck>`
-    WITH input AS (
-      SELECT ordinality - 1 AS index, safe_geom_from_geojson(value::text, ${srid}::int) AS g
-        FROM jsonb_array_elements(${JSON.stringify(geometries.map((text) => JSON.parse(text)))}::jsonb) WITH ORDINALITY
+    WITH input AS MATERIALIZED (
+      SELECT ordinality - 1 AS index, g, ST_IsValid(g) AS is_valid
+        FROM jsonb_array_elements(${`[${geometries.join(',')}]`}::jsonb) WITH ORDINALITY,
+             LATERAL safe_geom_from_geojson(value::text, ${srid}::int) AS g
     ), area AS (SELECT boundary FROM city_areas WHERE tenant_id = ${tx.tenantId})
     SELECT input.index::int AS index,
            g IS NOT NULL AS is_parsed,
-           coalesce(ST_IsValid(g), false) AS is_valid,
-           CASE WHEN g IS NOT NULL AND NOT ST_IsValid(g) THEN ST_IsValidReason(g) END AS reason,
+           coalesce(is_valid, false) AS is_valid,
+           CASE WHEN g IS NOT NULL AND NOT is_valid THEN ST_IsValidReason(g) END AS reason,
            GeometryType(g) AS type,
-           coalesce(NOT ST_IsEmpty(${repairedArea(sql`g`)}), false) AS is_repairable,
+           -- Only asked of an invalid geometry: would repair leave an area?
+           CASE WHEN is_valid THEN true ELSE coalesce(NOT ST_IsEmpty(${repairedArea(sql`g`)}), false) END AS is_repairable,
            coalesce((SELECT ST_Intersects(area.boundary, g) FROM area), true) AS is_inside_city
       FROM input
      ORDER BY input.index`.execute(tx);

@@ -15,7 +15,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { answerIn } from '../../http/openapi';
 import { requestTranslator } from '../../http/i18n';
-import { readUpload } from '../../http/upload';
+import { readUploadToFile } from '../../http/upload';
 import { importPlaces } from './import-places';
 import { presentIssues } from './import.presenter';
 import { createPlace, listPlaces, presentPlace, updatePlace } from './place.service';
@@ -84,10 +84,10 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { file, fields } = await readUpload(request, placeImportFieldsSchema);
+      const { filePath, fields } = await readUploadToFile(request, placeImportFieldsSchema);
       const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
         importPlaces(tx, actor, {
-          file,
+          filePath,
           nameProperty: fields.nameProperty,
           codeProperty: fields.codeProperty,
           kindProperty: fields.kindProperty,

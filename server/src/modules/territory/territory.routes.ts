@@ -24,7 +24,7 @@ import { actorOf } from '../../http/actor';
 import { answerIn } from '../../http/openapi';
 import { AppError } from '../../http/app-error';
 import { requestTranslator } from '../../http/i18n';
-import { readUpload } from '../../http/upload';
+import { readUploadToFile } from '../../http/upload';
 import { getCityArea, setCityArea } from './city-area.service';
 import { importLocalities } from './import-localities';
 import { buildOfflineCopy } from './offline-copy.service';
@@ -209,10 +209,10 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { file, fields } = await readUpload(request, localityImportFieldsSchema);
+      const { filePath, fields } = await readUploadToFile(request, localityImportFieldsSchema);
       const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
         importLocalities(tx, actor, {
-          file,
+          filePath,
           nameProperty: fields.nameProperty,
           codeProperty: fields.codeProperty,
           kind: fields.kind,
