@@ -22,18 +22,22 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Embedded data directory, or 'memory://' for a throwaway database (tests). */
   dataDir: string;
+  /** Embedded only: start from this dump of a data directory (PGlite `dumpDataDir`) instead of an empty one (tests clone a migrated template). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
 const plugins = [new CamelCasePlugin()];
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openEmbedded(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openEmbedded(options.dataDir, options.loadDataDir);
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { postgis } });
+  const client = await PGlite.create({ dataDir, extensions: { postgis }, ...(loadDataDir ? { loadDataDir } : {}) });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins });
   return {
     kind: 'embedded',
