@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, hasHorizontalOverflow, waitForHeading } from '../support
 import { expectAccessible } from '../support/axe';
 import { DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser';
 import { onDevice, signInInCzech } from '../support/journey';
-import { clickMapCentre, waitForMapIdle } from '../support/map';
+import { clickMapCentre, waitForDrawnPoints, waitForMapIdle } from '../support/map';
 import { StepRecorder } from '../support/screenshots';
 
 const baseUrl = inject('baseUrl');
@@ -47,9 +47,9 @@ async function drawSquare(page: Page, region: Locator): Promise<void> {
   if (!box) throw new Error('the map has no box on the page');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  for (const [dx, dy] of [[-50, -40], [50, -40], [50, 40], [-50, 40]] as const) {
+  for (const [index, [dx, dy]] of ([[-50, -40], [50, -40], [50, 40], [-50, 40]] as const).entries()) {
     await page.mouse.click(x + dx, y + dy);
-    await page.waitForTimeout(400);
+    await waitForDrawnPoints(page, index + 1);
   }
 }
 

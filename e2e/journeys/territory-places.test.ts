@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, hasHorizontalOverflow, switchLanguage, waitForHeading } 
 import { expectAccessible } from '../support/axe';
 import { DESKTOP, launchBrowser, openPage, PHONE } from '../support/browser';
 import { onDevice, signInInCzech } from '../support/journey';
-import { waitForMapIdle } from '../support/map';
+import { waitForDrawnPoints, waitForMapIdle } from '../support/map';
 import { StepRecorder } from '../support/screenshots';
 
 const baseUrl = inject('baseUrl');
@@ -51,9 +51,9 @@ async function clickVertices(page: Page, region: Locator, offsets: readonly (rea
   await region.scrollIntoViewIfNeeded();
   const box = await region.boundingBox();
   if (!box) throw new Error('the map has no box on the page');
-  for (const [dx, dy] of offsets) {
+  for (const [index, [dx, dy]] of offsets.entries()) {
     await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
-    await page.waitForTimeout(400);
+    await waitForDrawnPoints(page, index + 1);
   }
 }
 

@@ -16,3 +16,11 @@ export async function clickMapCentre(page: Page, region: Locator): Promise<void>
   if (!box) throw new Error('the map has no box on the page');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+/**
+ * Waits until a drawing on a map (a boundary or a line, in Czech) counts `count` points: each click is
+ * taken before the next, without a fixed pause.
+ */
+export async function waitForDrawnPoints(page: Page, count: number): Promise<void> {
+  await page.getByText(new RegExp(`^Nakreslené body: ${count} \\(`)).first().waitFor({ timeout: 30_000 });
+}

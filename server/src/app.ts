@@ -57,7 +57,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
   app.addHook('onRoute', (route) => {
     const isPluginRoute = PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix)) || route.url === '/*';
     if (isPluginRoute && route.config?.access === undefined) route.config = { ...route.config, access: 'public' };
-    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, access: route.config?.access });
+    for (const method of [route.method].flat()) declaredRoutes.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
   });
 
   await app.register(helmet, {

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Embedded data directory, or 'memory://' for a throwaway database (tests). */
   dataDir: string;
+  /** Embedded only: start from this dump of a data directory (PGlite `dumpDataDir`) instead of an empty one (tests clone a migrated template). */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
   /** PostgreSQL: prepare each distinct statement once per connection (default true; decision 0009). */
   preparedStatements?: boolean;
@@ -34,12 +36,12 @@ const plugins = [new CamelCasePlugin()];
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.preparedStatements ?? true)
-    : openEmbedded(options.dataDir);
+    : openEmbedded(options.dataDir, options.loadDataDir);
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir, extensions: { postgis } });
+  const client = await PGlite.create({ dataDir, extensions: { postgis }, ...(loadDataDir ? { loadDataDir } : {}) });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins });
   return {
     kind: 'embedded',

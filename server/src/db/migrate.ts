@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database';
@@ -8,23 +9,36 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Migration files are `YYYYMMDDHHMMSS_name.sql`, applied in name order, each in its own transaction. */
 const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+\.sql$/;
 
-export async function listMigrations(): Promise<string[]> {
-  return (await readdir(MIGRATIONS_DIR)).filter((name) => MIGRATION_NAME.test(name)).sort();
+/**
+ * The migrations in name order. Anything else in the folder is refused rather than skipped: a misnamed
+ * migration (`2026112112_x.sql`, `…-x.sql`, `…_X.SQL`) would otherwise never run, silently.
+ */
+export async function listMigrations(dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const names = await readdir(dir);
+  const misnamed = names.filter((name) => !MIGRATION_NAME.test(name));
+  if (misnamed.length > 0) {
+    throw new Error(
+      `Not a migration file name (expected YYYYMMDDHHMMSS_name.sql, lower case): ${misnamed.join(', ')} in ${dir}`,
+    );
+  }
+  return names.sort();
 }
 
 /**
  * Applies the migrations not yet applied and returns their names. Safe to run from several processes at
  * once: an advisory lock lets one migrate while the others wait.
  */
-export async function migrate(database: Database): Promise<string[]> {
+export async function migrate(database: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  // Checked before anything is applied.
+  const names = await listMigrations(dir);
   await database.execScript(`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       name       text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     );`);
   const applied: string[] = [];
-  for (const name of await listMigrations()) {
-    const body = await readFile(MIGRATIONS_DIR + name, 'utf8');
+  for (const name of names) {
+    const body = await readFile(join(dir, name), 'utf8');
     // The check happens inside the locked transaction, so two processes never apply the same file.
     const script = `
       BEGIN;

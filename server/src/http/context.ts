@@ -1,4 +1,5 @@
 import type { ErrorCode, Permission } from '@saferhood/contracts';
+import type { FastifySchema } from 'fastify';
 import type { Database } from '../db/database';
 import type { TenantRow, UserRow } from '../db/schema';
 import type { Config } from '../config';
@@ -24,6 +25,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** Its request schemas (zod: body, params, querystring), from which tests generate bad requests. */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {

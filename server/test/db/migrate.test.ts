@@ -1,3 +1,7 @@
+import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { listMigrations, migrate } from '../../src/db/migrate';
@@ -19,6 +23,38 @@ describe('migrations', () => {
 
   it('apply nothing the second time', async () => {
     expect(await migrate(ctx.database)).toEqual([]);
+  });
+
+  it('refuse a folder with a misnamed file, before applying anything', async () => {
+    const real = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
+    const count = async () =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migrations`.execute(ctx.database.db)).rows[0]!.n;
+    const before = await count();
+    for (const misnamed of [
+      '2026112112_short_stamp.sql',
+      '20991231235959-dash.sql',
+      '20991231235959_Upper.sql',
+      '20991231235959_no_extension',
+      '20991231235959_x.sql.bak',
+      'README.md',
+    ]) {
+      const dir = await mkdtemp(join(tmpdir(), 'saferhood-migrations-'));
+      try {
+        for (const name of await readdir(real)) await copyFile(join(real, name), join(dir, name));
+        // A well-named new migration next to it must not run either.
+        await writeFile(join(dir, '20991231235958_would_run.sql'), 'CREATE TABLE would_run (id int);');
+        await writeFile(join(dir, misnamed), 'CREATE TABLE misnamed (id int);');
+        await expect(listMigrations(dir), misnamed).rejects.toThrow(misnamed);
+        await expect(migrate(ctx.database, dir), misnamed).rejects.toThrow(misnamed);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    expect(await count()).toBe(before);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('would_run', 'misnamed')`.execute(
+      ctx.database.db,
+    );
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('leave PostGIS available for the territory module', async () => {

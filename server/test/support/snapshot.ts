@@ -2,19 +2,57 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema';
 
 /**
+ * Columns a refused request may still change, by table, each for a stated reason. Everything else in
+ * every tenant-owned table is compared whole.
+ */
+const VOLATILE_COLUMNS: Record<string, string[]> = {
+  // Any authenticated request, refused or not, may touch its session (sliding last-seen).
+  sessions: ['last_seen_at'],
+};
+
+/**
+ * Tables left out entirely. `sign_in_attempts` has no tenant_id and is left out on purpose: recording a
+ * failed attempt is the point of throttling. Nothing else is: a new table with a tenant_id column is
+ * covered the day its migration lands.
+ */
+const tenantTables = new WeakMap<Kysely<DB>, Promise<string[]>>();
+
+/** Every table of the public schema with a tenant_id column, read from the catalog (once per database). */
+export function tenantOwnedTables(db: Kysely<DB>): Promise<string[]> {
+  let tables = tenantTables.get(db);
+  if (!tables) {
+    tables = sql<{ table: string }>`
+      SELECT c.relname AS table FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+       WHERE c.relkind IN ('r', 'p')
+       ORDER BY c.relname`
+      .execute(db)
+      .then(({ rows }) => rows.map((row) => row.table));
+    tenantTables.set(db, tables);
+  }
+  return tables;
+}
+
+/**
  * A fingerprint of everything a write could change in the given tenants, to prove a refused request
- * changed nothing. Scoped to the test's own tenants because test files share PostgreSQL in CI.
- * (Sign-in attempts are left out: recording a failed attempt is the point of throttling.)
+ * changed nothing: every row of every tenant-owned table (any table with a tenant_id column, found in
+ * the catalog), the tenants' own rows and the tenants their users created. Scoped to the test's own
+ * tenants because test files share PostgreSQL in CI. One line per table, so a mismatch names the table.
  */
 export async function snapshotTenants(db: Kysely<DB>, tenantIds: string[]): Promise<string> {
-  const { rows } = await sql<{ fingerprint: string }>`
-    SELECT md5(concat_ws('|',
-      (SELECT string_agg(t::text, ',' ORDER BY id) FROM tenants t WHERE id = ANY(${tenantIds}::uuid[])),
-      (SELECT string_agg(u::text, ',' ORDER BY tenant_id, id) FROM users u WHERE tenant_id = ANY(${tenantIds}::uuid[])),
-      (SELECT string_agg(s.id, ',' ORDER BY s.id) FROM sessions s WHERE tenant_id = ANY(${tenantIds}::uuid[])),
-      (SELECT count(*) FROM audit_log WHERE tenant_id = ANY(${tenantIds}::uuid[])),
-      (SELECT count(*) FROM access_log WHERE tenant_id = ANY(${tenantIds}::uuid[])),
-      (SELECT count(*) FROM tenants WHERE created_by IN (SELECT id FROM users WHERE tenant_id = ANY(${tenantIds}::uuid[])))
-    )) AS fingerprint`.execute(db);
+  const ids = sql`${tenantIds}::uuid[]`;
+  const rowsOf = (table: string, where: ReturnType<typeof sql>) => {
+    const drop = (VOLATILE_COLUMNS[table] ?? []).map((column) => sql` - ${column}::text`);
+    return sql`(SELECT ${table}::text || ' ' || count(*) || ' ' || md5(coalesce(string_agg(r, E'\\n' ORDER BY r), ''))
+      FROM (SELECT (to_jsonb(t)${sql.join(drop, sql``)})::text AS r FROM ${sql.table(table)} t WHERE ${where}) rows)`;
+  };
+  const parts = [
+    rowsOf('tenants', sql`id = ANY(${ids})`),
+    sql`(SELECT 'tenants created ' || count(*) || ' ' || md5(coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY id), ''))
+      FROM tenants t WHERE created_by IN (SELECT id FROM users WHERE tenant_id = ANY(${ids})))`,
+    ...(await tenantOwnedTables(db)).map((table) => rowsOf(table, sql`tenant_id = ANY(${ids})`)),
+  ];
+  const { rows } = await sql<{ fingerprint: string }>`SELECT concat_ws(E'\\n', ${sql.join(parts)}) AS fingerprint`.execute(db);
   return rows[0]!.fingerprint;
 }

@@ -1,10 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/database';
-import { migrate } from '../../src/db/migrate';
-import { withSystem } from '../../src/db/scope';
-import { syncCrimeTypes } from '../../src/modules/territory/index';
 import { installOpenApiContract } from './openapi-contract';
 
 export interface TestContext {
@@ -15,17 +14,13 @@ export interface TestContext {
 }
 
 /**
- * A real app on a real database: PostgreSQL when DATABASE_URL is set (migrated by global-setup), else a
- * fresh in-memory PGlite migrated here. Tests isolate themselves by building their own tenants.
+ * A real app on a real database: PostgreSQL when DATABASE_URL is set (migrated by global-setup), else
+ * an in-memory PGlite of this file's own, loaded from the migrated template global-setup dumped.
+ * Tests isolate themselves by building their own tenants.
  */
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const config = testConfig(overrides);
-  const databaseUrl = process.env.DATABASE_URL;
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory://', poolSize: 4 });
-  if (!databaseUrl) {
-    await migrate(database);
-    await withSystem(database.db, (tx) => syncCrimeTypes(tx));
-  }
+  const database = await openTestDatabase();
   const app = installOpenApiContract(await buildApp({ config, database }));
   return {
     app,
@@ -36,6 +31,15 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
       await database.close();
     },
   };
+}
+
+/** The run's database: PostgreSQL with DATABASE_URL, else a fresh in-memory copy of the migrated template. */
+export async function openTestDatabase(): Promise<Database> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) return openDatabase({ databaseUrl, dataDir: 'memory://', poolSize: 4 });
+  const template = inject('pgliteTemplate');
+  if (!template) throw new Error('No migrated PGlite template: run the server tests through vitest (server/test/global-setup.ts)');
+  return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([await readFile(template)]) });
 }
 
 /**

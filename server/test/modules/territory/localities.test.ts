@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../../src/db/scope';
 import { findLocalityAt } from '../../../src/modules/territory/index';
 import { as, buildSignedIn, type Session } from '../../support/factories';
+import { sharedDataPath } from '../../support/shared-data';
 import { snapshotTenants } from '../../support/snapshot';
 import { upload } from '../../support/multipart';
 import { createTestContext, type TestContext } from '../../support/test-app';
 
-const PRAGUE = readFileSync(new URL('../../../../../shared/data/boundaries/praha-districts.geojson', import.meta.url));
+const PRAGUE = readFileSync(sharedDataPath('boundaries/praha-districts.geojson'));
 
 let ctx: TestContext;
 beforeAll(async () => {
