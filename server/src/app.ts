@@ -11,7 +11,9 @@ import { AppError } from './http/app-error';
 import { healthRoutes } from './http/health.routes';
 import { registerMetrics } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
-import { handleError, sendProblem } from './http/problem';
+import { registerNoStore } from './http/no-store';
+import { handleClientError, handleError, handleFrameworkError, sendProblem } from './http/problem';
+import { serializeRequest } from './http/request-log';
 import { UPLOAD_LIMIT_BYTES } from './http/upload';
 import { zodValidatorCompiler } from './http/validation';
 import { isPageRequest, registerWebApp, sendWebApp } from './http/web-app';
@@ -38,7 +40,10 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
 /** Builds the whole application from its parts. main.ts listens; tests call this and use inject(). */
 export async function buildApp({ config, database, logger = false, serveWebApp = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    // Logged requests carry no query string, header or address (http/request-log.ts).
+    logger: logger && { ...(logger === true ? {} : logger), serializers: { ...(logger === true ? {} : logger.serializers), req: serializeRequest } },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -76,6 +81,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES } });
   registerAccessHook(app);
+  registerNoStore(app);
   const metrics = registerMetrics(app);
   await registerOpenApi(app);
 

@@ -22,6 +22,14 @@ const envSchema = z.object({
   /** Failed sign-ins allowed in 15 minutes per account and per client address. */
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Bearer token for GET /metrics; when unset, /metrics answers only the loopback address. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Rows (table imports) or features (GeoJSON) one import may hold. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
+  /** Imports running at once in this process; more are refused with 503 so they never take the whole pool. */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** statement_timeout of an import's transaction (its lock_timeout is a tenth of it, at least 1 s). */
+  IMPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
 });
 
 export interface Config {
@@ -39,6 +47,10 @@ export interface Config {
   mapSources: string[];
   /** Sign-in throttling: failures allowed in the window, per account and per address. */
   throttle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
+  /** /metrics: a bearer token, or (undefined) loopback only. */
+  metricsToken: string | undefined;
+  /** Limits of every file import (see docs/ARCHITECTURE.md, "Imports"). */
+  imports: { maxRows: number; concurrency: number; timeoutSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerAccount: parsed.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       maxPerIp: parsed.SIGNIN_MAX_FAILURES_PER_ADDRESS,
     },
+    metricsToken: parsed.METRICS_TOKEN,
+    imports: { maxRows: parsed.IMPORT_MAX_ROWS, concurrency: parsed.IMPORT_CONCURRENCY, timeoutSeconds: parsed.IMPORT_TIMEOUT_SECONDS },
   };
 }
