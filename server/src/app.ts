@@ -11,6 +11,7 @@ import { AppError } from './http/app-error';
 import { healthRoutes } from './http/health.routes';
 import { registerMetrics } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
+import { ImportSlots } from './http/import-guard';
 import { registerNoStore } from './http/no-store';
 import { handleClientError, handleError, handleFrameworkError, sendProblem } from './http/problem';
 import { serializeRequest } from './http/request-log';
@@ -54,6 +55,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
   app.setErrorHandler(handleError);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('importSlots', new ImportSlots(config.imports.concurrency));
 
   const declaredRoutes: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declaredRoutes);

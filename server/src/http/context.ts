@@ -2,6 +2,7 @@ import type { Permission } from '@saferhood/contracts';
 import type { Database } from '../db/database';
 import type { TenantRow, UserRow } from '../db/schema';
 import type { Config } from '../config';
+import type { ImportSlots } from './import-guard';
 
 /** Who is calling: resolved from the session cookie before anything else runs. */
 export interface AuthContext {
@@ -31,6 +32,8 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     declaredRoutes: readonly DeclaredRoute[];
+    /** Import slots of this process (IMPORT_CONCURRENCY), see http/import-guard.ts. */
+    importSlots: ImportSlots;
   }
   interface FastifyRequest {
     auth: AuthContext | null;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestTranslator } from '../../http/i18n';
+import { runImport } from '../../http/import-guard';
 import { readUpload } from '../../http/upload';
 import { listCrimeTypes, mapCrime, summariseCrime } from './crime-data.service';
 import { importCrimeData } from './import-crime-data';
@@ -25,10 +26,10 @@ export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'crime_data:import' },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { file } = await readUpload(request, z.strictObject({}));
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) => importCrimeData(tx, actor, file));
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) => importCrimeData(tx, actor, file, guard));
       return { ...outcome, invalid: presentIssues(outcome.invalid, requestTranslator(request)) };
     },
   );

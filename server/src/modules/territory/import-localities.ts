@@ -2,6 +2,7 @@ import type { FieldErrorCode } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
+import type { ImportGuard } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { parseFeatureCollection, planFeatures, sridOf, summariseImport, textOf } from './geojson-source';
@@ -20,7 +21,12 @@ export interface LocalityImportOptions {
   skipInvalid: boolean;
   /** Repair invalid areas (self-intersections) instead of refusing them. */
   repair: boolean;
+  /** Row limit and cancellation (http/import-guard.ts). */
+  guard: ImportGuard;
 }
+
+/** Features written between two checkpoints (cancellation, a turn for other requests). */
+export const CHECKPOINT_EVERY = 200;
 
 export interface ImportIssue {
   index: number;
@@ -46,6 +52,7 @@ export interface LocalityImportOutcome {
  */
 export async function importLocalities(tx: TenantTx, actor: Actor, options: LocalityImportOptions): Promise<LocalityImportOutcome> {
   const collection = parseFeatureCollection(options.file);
+  options.guard.assertRows(collection.features.length);
   const srid = options.srid ?? sridOf(collection.crs) ?? 4326;
   const kinds = await listLocalityKinds(tx);
   const kind = options.kind ?? kinds[0]?.code;
@@ -82,7 +89,8 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
   const outcome: LocalityImportOutcome = { ...summariseImport(planned, invalid, { ...options, total: features.length }), repaired };
   if (options.dryRun) return outcome;
 
-  for (const feature of planned) {
+  for (const [position, feature] of planned.entries()) {
+    if (position % CHECKPOINT_EVERY === 0) await options.guard.checkpoint();
     const id = feature.match?.id ?? uuidv7();
     if (feature.match) {
       const isUpdated = await updateLocalityAtVersion(tx, id, feature.match.version, {
@@ -105,14 +113,15 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
         createdBy: actor.userId,
       });
     }
-    await recordAudit(tx, {
-      action: `locality.import_${feature.action}`,
-      resourceType: 'locality',
-      resourceId: id,
-      actorId: actor.userId,
-      after: { name: feature.name, externalCode: feature.code, sourceFeature: feature.index, srid },
-    });
   }
+  // One entry per import, with its counts (one per feature held the city's audit chain for minutes).
+  await recordAudit(tx, {
+    action: 'locality.import',
+    resourceType: 'locality',
+    resourceId: null,
+    actorId: actor.userId,
+    after: { total: outcome.total, created: outcome.created, updated: outcome.updated, repaired, skipped: invalid.length, srid, kind },
+  });
   return outcome;
 }
 

@@ -2,10 +2,11 @@ import { PLACE_KINDS } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
+import type { ImportGuard } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { parseFeatureCollection, planFeatures, sridOf, summariseImport, textOf } from './geojson-source';
-import type { ImportIssue, LocalityImportOutcome } from './import-localities';
+import { CHECKPOINT_EVERY, type ImportIssue, type LocalityImportOutcome } from './import-localities';
 import { checkGeometries, type GeometryCheck } from './locality.repository';
 import { findPlacesByExternalCode, insertPlace, updatePlaceAtVersion } from './place.repository';
 
@@ -21,6 +22,8 @@ export interface PlaceImportOptions {
   srid?: 4326 | 5514 | undefined;
   dryRun: boolean;
   skipInvalid: boolean;
+  /** Row limit and cancellation (http/import-guard.ts). */
+  guard: ImportGuard;
 }
 
 export type PlaceImportOutcome = Omit<LocalityImportOutcome, 'repaired'>;
@@ -35,6 +38,7 @@ const PLACE_TYPES = new Set(['POINT', 'LINESTRING', 'MULTILINESTRING']);
  */
 export async function importPlaces(tx: TenantTx, actor: Actor, options: PlaceImportOptions): Promise<PlaceImportOutcome> {
   const collection = parseFeatureCollection(options.file);
+  options.guard.assertRows(collection.features.length);
   const srid = options.srid ?? sridOf(collection.crs) ?? 4326;
   const features = collection.features.map((feature, index) => ({
     index,
@@ -59,7 +63,8 @@ export async function importPlaces(tx: TenantTx, actor: Actor, options: PlaceImp
   const outcome: PlaceImportOutcome = summariseImport(planned, invalid, { ...options, total: features.length });
   if (options.dryRun) return outcome;
 
-  for (const feature of planned) {
+  for (const [position, feature] of planned.entries()) {
+    if (position % CHECKPOINT_EVERY === 0) await options.guard.checkpoint();
     const id = feature.match?.id ?? uuidv7();
     if (feature.match) {
       const changes = { name: feature.name, kind: feature.kind, geometry: feature.geometry, srid };
@@ -67,14 +72,15 @@ export async function importPlaces(tx: TenantTx, actor: Actor, options: PlaceImp
     } else {
       await insertPlace(tx, { id, name: feature.name, kind: feature.kind, geometry: feature.geometry, srid, externalCode: feature.code, createdBy: actor.userId });
     }
-    await recordAudit(tx, {
-      action: `place.import_${feature.action}`,
-      resourceType: 'place',
-      resourceId: id,
-      actorId: actor.userId,
-      after: { name: feature.name, kind: feature.kind, externalCode: feature.code, sourceFeature: feature.index, srid },
-    });
   }
+  // One entry per import, with its counts (not one per feature).
+  await recordAudit(tx, {
+    action: 'place.import',
+    resourceType: 'place',
+    resourceId: null,
+    actorId: actor.userId,
+    after: { total: outcome.total, created: outcome.created, updated: outcome.updated, skipped: invalid.length, srid },
+  });
   return outcome;
 }
 

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestTranslator } from '../../http/i18n';
+import { assertImportRows, runImport } from '../../http/import-guard';
 import { readUpload } from '../../http/upload';
 import { readTable, valuesToXlsx } from './indicator-table';
 import {
@@ -98,11 +99,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'indicator:record' },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { file } = await readUpload(request, z.strictObject({}));
       const rows = await readTable(file);
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) => importIndicatorValues(tx, actor, request.params.id, rows));
+      assertImportRows(app.config, rows.length);
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) => importIndicatorValues(tx, actor, request.params.id, rows, guard));
       return { recorded: outcome.recorded };
     },
   );

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestTranslator } from '../../http/i18n';
+import { runImport } from '../../http/import-guard';
 import { readUpload } from '../../http/upload';
 import { importPlaces } from './import-places';
 import { presentIssues } from './import.presenter';
@@ -79,12 +80,13 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'place:import' },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { file, fields } = await readUpload(request, placeImportFieldsSchema);
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) =>
         importPlaces(tx, actor, {
           file,
+          guard,
           nameProperty: fields.nameProperty,
           codeProperty: fields.codeProperty,
           kindProperty: fields.kindProperty,

@@ -23,6 +23,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { requestTranslator } from '../../http/i18n';
+import { runImport } from '../../http/import-guard';
 import { readUpload } from '../../http/upload';
 import { getCityArea, setCityArea } from './city-area.service';
 import { importLocalities } from './import-localities';
@@ -204,12 +205,13 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'locality:import' },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { file, fields } = await readUpload(request, localityImportFieldsSchema);
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) =>
         importLocalities(tx, actor, {
           file,
+          guard,
           nameProperty: fields.nameProperty,
           codeProperty: fields.codeProperty,
           kind: fields.kind,
