@@ -6,6 +6,8 @@ import { as, buildSignedIn, type Session } from '../../support/factories';
 import { upload } from '../../support/multipart';
 import { createAppOn, createTestContext, type TestContext } from '../../support/test-app';
 import type { FastifyInstance } from 'fastify';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** Limits of every import: rows, time, one audit entry, concurrency, bad multipart bodies (issue 8). */
 let ctx: TestContext;
@@ -142,6 +144,65 @@ describe('import limits', () => {
       release();
       await holder;
     }
+  });
+});
+
+describe('cancellation', () => {
+  // PGlite runs one statement at a time on one connection: there the import stops at its next
+  // checkpoint (between chunks) or before commit; nothing can wait on a lock held elsewhere.
+  it.skipIf(!process.env.DATABASE_URL)('cancels a waiting import when the client goes away, writing nothing (PostgreSQL)', async () => {
+    const patient = await createAppOn(ctx, { imports: { maxRows: 10, concurrency: 1, timeoutSeconds: 600 } });
+    await patient.listen({ port: 0, host: '127.0.0.1' });
+    const { tenant, session } = await buildSignedIn(patient, ctx.database.db, 'coordinator');
+    const created = await patient.inject({ method: 'POST', url: '/api/v1/indicators', headers: as(session), payload: { name: 'Beds', unit: 'beds' } });
+    const indicatorId: string = created.json().id;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = withTenant(ctx.database.db, tenant.id, async (tx) => {
+      await sql`SELECT id FROM indicators WHERE id = ${indicatorId} FOR UPDATE`.execute(tx);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const waiting = async () =>
+      withSystem(ctx.database.db, async (tx) => {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO indicator_values%'`.execute(tx);
+        return rows[0]!.n;
+      });
+    try {
+      const boundary = '----saferhood-test';
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="values.csv"\r\nContent-Type: text/csv\r\n\r\n${valuesCsv(3)}\r\n--${boundary}--\r\n`;
+      const { port } = patient.server.address() as AddressInfo;
+      const client = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/v1/indicators/${indicatorId}/values/import`,
+        headers: { ...as(session), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': Buffer.byteLength(body) },
+      });
+      client.on('error', () => undefined);
+      client.end(body);
+      // The import's insert waits for the row lock; then the client hangs up.
+      while ((await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      client.destroy();
+      // The server cancels the waiting statement and frees its import slot, long before any timeout.
+      while ((await waiting()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      let slot = patient.importSlots.tryAcquire();
+      while (!slot) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        slot = patient.importSlots.tryAcquire();
+      }
+      slot();
+    } finally {
+      release();
+      await holder;
+      await patient.close();
+    }
+    expect((await countRows(tenant.id)).values).toBe(0);
   });
 });
 
