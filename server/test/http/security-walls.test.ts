@@ -8,6 +8,7 @@ import { withSystem, withTenant } from '../../src/db/scope';
 import { as, buildSignedIn, buildTenant, buildUser } from '../support/factories';
 import { createAppOn, createTestContext, testConfig, type TestContext } from '../support/test-app';
 import { buildFieldCity } from '../modules/field-work/field-city';
+import { upload } from '../support/multipart';
 
 /** Walls found by the security and bad-input review of issue 8 (each test failed before its fix). */
 let ctx: TestContext;
@@ -204,5 +205,23 @@ describe('geometry walls', () => {
     }
     const stored = await withSystem(ctx.database.db, (tx) => tx.selectFrom('places').select('id').where('name', '=', 'Far away').execute());
     expect(stored).toHaveLength(0);
+  });
+
+  it('reports imported features outside their reference system’s range as unreadable (WGS84 and S-JTSK)', async () => {
+    const { session } = await buildSignedIn(ctx.app, ctx.database.db, 'coordinator');
+    const file = (coordinates: number[]) =>
+      JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Far away' }, geometry: { type: 'Point', coordinates } }] });
+    for (const [coordinates, srid] of [
+      [[1e308, 1e308], '4326'],
+      [[14.4, 95], '4326'],
+      // Degrees read as S-JTSK metres lie far outside the Czech Republic.
+      [[14.4, 50.1], '5514'],
+    ] as const) {
+      const preview = await upload(ctx.app, session, '/api/v1/places/import', file([...coordinates]), { nameProperty: 'name', srid, dryRun: 'true' }, 'places.geojson');
+      expect(preview.statusCode).toBe(200);
+      expect(preview.json().invalid.map((issue: { code: string }) => issue.code)).toEqual(['geometry_unreadable']);
+    }
+    const inPrague = await upload(ctx.app, session, '/api/v1/places/import', file([-743000, -1043000]), { nameProperty: 'name', srid: '5514', dryRun: 'true' }, 'places.geojson');
+    expect(inPrague.json().invalid).toEqual([]);
   });
 });
