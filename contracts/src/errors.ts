@@ -33,6 +33,15 @@ export const ERROR_CATALOGUE = {
   rate_limited: { status: 429, when: 'too many requests from this address' },
   internal_error: { status: 500, when: 'an unexpected fault; details are only in the server log' },
   service_unavailable: { status: 503, when: 'the database is not reachable yet' },
+  bad_url: { status: 400, when: 'the request URL cannot be decoded (the answer never repeats it)' },
+  uri_too_long: { status: 414, when: 'a path parameter is longer than any id the API uses' },
+  headers_too_large: { status: 431, when: 'the request line and headers exceed the server’s limit (answered in English: no request was read)' },
+  malformed_request: { status: 400, when: 'the HTTP parser could not read the request (answered in English: no request was read)' },
+  client_timeout: { status: 408, when: 'the request did not arrive in time (answered in English: no request was read)' },
+  malformed_multipart: { status: 400, when: 'a multipart upload is truncated, empty or malformed' },
+  import_too_many_rows: { status: 413, when: 'an import file has more rows or features than IMPORT_MAX_ROWS; nothing was read into the database' },
+  import_busy: { status: 503, when: 'IMPORT_CONCURRENCY imports are already running in this process; retry later (Retry-After)' },
+  request_timed_out: { status: 503, when: 'a statement or lock wait exceeded its timeout and was cancelled; the transaction was rolled back' },
 } as const satisfies Record<string, { status: number; when: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -11,7 +11,10 @@ import { AppError } from './http/app-error';
 import { healthRoutes } from './http/health.routes';
 import { registerMetrics } from './http/metrics';
 import { registerOpenApi } from './http/openapi';
-import { handleError, sendProblem } from './http/problem';
+import { ImportSlots } from './http/import-guard';
+import { registerNoStore } from './http/no-store';
+import { handleClientError, handleError, handleFrameworkError, sendProblem } from './http/problem';
+import { serializeRequest } from './http/request-log';
 import { UPLOAD_LIMIT_BYTES } from './http/upload';
 import { zodValidatorCompiler } from './http/validation';
 import { isPageRequest, registerWebApp } from './http/web-app';
@@ -40,7 +43,10 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
 /** Builds the whole application from its parts. main.ts listens; tests call this and use inject(). */
 export async function buildApp({ config, database, logger = false, serveWebApp = false, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    // Logged requests carry no query string, header or address (http/request-log.ts).
+    logger: logger && { ...(logger === true ? {} : logger), serializers: { ...(logger === true ? {} : logger.serializers), req: serializeRequest } },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -51,6 +57,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
   app.setErrorHandler(handleError);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('importSlots', new ImportSlots(config.imports.concurrency));
 
   const declaredRoutes: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declaredRoutes);
@@ -78,6 +85,7 @@ export async function buildApp({ config, database, logger = false, serveWebApp =
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES } });
   registerAccessHook(app);
+  registerNoStore(app);
   const metrics = registerMetrics(app);
   await registerOpenApi(app);
 

@@ -24,6 +24,14 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   /** Where the audit sealer appends each city's chain head (decision 0007); default DATA_DIR/audit-anchors.jsonl. */
   AUDIT_ANCHOR_FILE: z.string().optional(),
+  /** Bearer token for GET /metrics; when unset, /metrics answers only the loopback address. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Rows (table imports) or features (GeoJSON) one import may hold. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
+  /** Imports running at once in this process; more are refused with 503 so they never take the whole pool. */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** statement_timeout of an import's transaction (its lock_timeout is a tenth of it, at least 1 s). */
+  IMPORT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(120),
 });
 
 export interface Config {
@@ -43,6 +51,10 @@ export interface Config {
   throttle: { windowMinutes: number; maxPerAccount: number; maxPerIp: number };
   /** The audit chain heads' anchor file, outside the database; null when there is nowhere to keep it (in-memory data). */
   auditAnchorFile: string | null;
+  /** /metrics: a bearer token, or (undefined) loopback only. */
+  metricsToken: string | undefined;
+  /** Limits of every file import (see docs/ARCHITECTURE.md, "Imports"). */
+  imports: { maxRows: number; concurrency: number; timeoutSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,5 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorFile: parsed.AUDIT_ANCHOR_FILE
       ? resolve(baseDir, parsed.AUDIT_ANCHOR_FILE)
       : dataDir.startsWith('memory://') ? null : resolve(dataDir, 'audit-anchors.jsonl'),
+    metricsToken: parsed.METRICS_TOKEN,
+    imports: { maxRows: parsed.IMPORT_MAX_ROWS, concurrency: parsed.IMPORT_CONCURRENCY, timeoutSeconds: parsed.IMPORT_TIMEOUT_SECONDS },
   };
 }

@@ -3,6 +3,7 @@ import type { FastifySchema } from 'fastify';
 import type { Database } from '../db/database';
 import type { TenantRow, UserRow } from '../db/schema';
 import type { Config } from '../config';
+import type { ImportSlots } from './import-guard';
 
 /** Who is calling: resolved from the session cookie before anything else runs. */
 export interface AuthContext {
@@ -34,6 +35,8 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     declaredRoutes: readonly DeclaredRoute[];
+    /** Import slots of this process (IMPORT_CONCURRENCY), see http/import-guard.ts. */
+    importSlots: ImportSlots;
   }
   interface FastifyRequest {
     auth: AuthContext | null;

@@ -19,5 +19,7 @@ export function databaseErrorToAppError(error: unknown): AppError | undefined {
   if (code.startsWith('23')) return new AppError('conflict'); // foreign key, check, not null, exclusion
   if (code.startsWith('22')) return new AppError('validation_failed'); // data exceptions: too long, bad format
   if (code === '40001' || code === '40P01') return new AppError('conflict'); // serialization failure, deadlock
+  // statement_timeout or a cancel (57014), lock_timeout (55P03): the transaction was rolled back.
+  if (code === '57014' || code === '55P03') return new AppError('request_timed_out');
   return undefined;
 }

@@ -13,9 +13,19 @@ export function registerMetrics(app: FastifyInstance): Registry {
     registers: [registry],
   });
   app.addHook('onResponse', async (request, reply) => {
-    // The route pattern, not the URL, so ids do not explode the label set.
-    const route = request.routeOptions.url ?? 'unmatched';
+    const route = routeLabel(request.routeOptions.url, request.routeOptions.config?.access);
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   return registry;
+}
+
+/**
+ * The route label: the pattern, not the URL, so ids do not explode the label set. Routes behind a
+ * session are aggregated to their area (`/api/v1/field-records`), so the metrics do not tell how
+ * often, say, signals of hidden crime were read; only public routes keep their own label.
+ */
+export function routeLabel(url: string | undefined, access: unknown): string {
+  if (!url) return 'unmatched';
+  if (access === 'public' || !url.startsWith('/api/v1/')) return url;
+  return `/api/v1/${url.slice('/api/v1/'.length).split('/')[0]}`;
 }

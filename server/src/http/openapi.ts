@@ -45,10 +45,12 @@ export function problemsOf(route: RouteShape): ErrorCode[] {
     if (isWrite && !route.skipCsrf) codes.add('csrf_failed');
   }
   if (route.hasParams || route.hasQuery || route.hasBody || route.isUpload) codes.add('validation_failed');
-  if (route.hasParams) codes.add('not_found');
+  // Any URL can fail to decode; a path parameter longer than any id is refused before validation.
+  codes.add('bad_url');
+  if (route.hasParams) codes.add('not_found').add('uri_too_long');
   if (isWrite) codes.add('malformed_json').add('payload_too_large').add('unsupported_media_type');
   if (isWrite && (route.hasBody || route.isUpload)) codes.add('conflict');
-  if (route.isUpload) codes.add('file_required');
+  if (route.isUpload) codes.add('file_required').add('malformed_multipart');
   if (route.isVersioned) codes.add('version_conflict');
   for (const code of route.problems ?? []) codes.add(code);
   return [...codes];

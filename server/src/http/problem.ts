@@ -1,8 +1,11 @@
 import type { Problem } from '@saferhood/contracts';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { ERROR_CATALOGUE } from '@saferhood/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error';
 import { databaseErrorToAppError } from './db-errors';
-import { requestTranslator } from './i18n';
+import { FALLBACK_LANGUAGE, requestTranslator, translator } from './i18n';
 import { issuesToFields, RequestValidationError } from './validation';
 
 /** Fastify's own error codes that are the caller's fault, mapped to our catalogue. */
@@ -20,7 +23,12 @@ const FASTIFY_CODES: Record<string, AppError['code']> = {
   FST_PARTS_LIMIT: 'payload_too_large',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
   FST_PROTO_VIOLATION: 'validation_failed',
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
 };
+
+/** Codes whose request URL is the bad input itself: their problem does not name it as `instance`. */
+const URL_ECHO_FORBIDDEN = new Set<AppError['code']>(['bad_url', 'uri_too_long']);
 
 /** Whatever was thrown, as one of our errors; unknown faults become internal_error. */
 export function toAppError(error: unknown): AppError {
@@ -49,7 +57,7 @@ export function buildProblem(error: AppError, request: FastifyRequest): Problem 
     status: error.status,
     code: error.code,
     detail: message,
-    instance: request.url.split('?')[0],
+    ...(URL_ECHO_FORBIDDEN.has(error.code) ? {} : { instance: request.url.split('?')[0] }),
     ...error.options.extensions,
     ...(fields && fields.length > 0
       ? {
@@ -70,4 +78,33 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: appError.code }, 'request refused');
   return sendProblem(reply, request, appError);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL that does not decode (400) or a path parameter longer than any id
+ * (414). Answered like every other error, translated, and without repeating the URL.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  handleError(error, request, reply);
+}
+
+/**
+ * Node's `clientError`: the HTTP parser refused the request before Fastify saw one (headers too large,
+ * garbage, a request that never finished). No request means no Accept-Language: the problem is English.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: AppError['code'] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'client_timeout' : 'malformed_request';
+  const { status } = ERROR_CATALOGUE[code];
+  const message = translator(FALLBACK_LANGUAGE)(`errors.${code}`);
+  const body = JSON.stringify({ type: `urn:saferhood:problem:${code}`, title: message, status, code, detail: message });
+  if (!socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nCache-Control: no-store\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -4,11 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
+import { AppError } from '../../http/app-error';
 import { requireAuth } from '../../http/context';
 import { presentMe } from './me.presenter';
 import { changePassword, signOut, signOutEverywhere, updateProfile } from './profile.service';
 import { SESSION_COOKIE } from './session-token';
 import { signIn } from './sign-in';
+import { attemptSucceeded, attemptVoid, reserveAttempt } from './throttle';
 
 const noContent = { 204: z.null().describe('Done') };
 
@@ -87,11 +89,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/password',
     {
       schema: { tags: ['auth'], summary: 'Change one’s own password', body: passwordChangeSchema, response: noContent },
-      config: { access: 'authenticated', problems: ['current_password_wrong', 'version_conflict'] },
+      config: { access: 'authenticated', problems: ['current_password_wrong', 'too_many_attempts', 'version_conflict'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await withTenant(app.database.db, actor.tenantId, (tx) => changePassword(tx, actor, request.body));
+      const { user, tenant } = requireAuth(request);
+      // Guessing the current password is guessing the account's password: the sign-in throttle applies.
+      const attemptId = await reserveAttempt(app.database.db, app.config, { tenantSlug: tenant.slug, email: user.email, ip: request.ip });
+      try {
+        await withTenant(app.database.db, actor.tenantId, (tx) => changePassword(tx, actor, request.body));
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'current_password_wrong')) await attemptVoid(app.database.db, attemptId);
+        throw error;
+      }
+      await attemptSucceeded(app.database.db, attemptId);
       return reply.code(204).send(null);
     },
   );

@@ -8,4 +8,5 @@ export { createUser } from './user.service';
 export { insertUser } from './user.repository';
 export { userAuditSnapshot } from './user.presenter';
 export { deleteSignInAttemptsBefore } from './throttle.repository';
+export { FAILURE_MEMORY_MS, KNOWN_ADDRESS_DAYS } from './throttle';
 export { deleteExpiredSessions } from './session.repository';

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from './demo-password';
 import { spendVerificationTime, verifyPassword } from './password';
 import { insertSession } from './session.repository';
 import { formatSessionCookie, hashSessionToken, newCsrfToken, newSessionToken } from './session-token';
-import { countRecentFailures, recordSignInAttempt } from './throttle.repository';
+import { attemptSucceeded, reserveAttempt } from './throttle';
 import { findUserByEmail, markSignedIn } from './user.repository';
 
 export interface SignInOptions {
@@ -22,13 +22,14 @@ export interface SignInOptions {
 }
 
 /**
- * Signs a person in: refuses while the account or the address is throttled, checks the password
+ * Signs a person in: refuses while the account or the address is throttled (the attempt is recorded
+ * as failed before the password is checked, so parallel guesses are counted; decision 0008), checks the password
  * (spending the same time when the account does not exist), opens a session and audits it.
  * Returns the cookie value and the new session's context.
  */
 export async function signIn({ db, config, input, client }: SignInOptions): Promise<{ cookie: string; auth: AuthContext }> {
   const attempt = { tenantSlug: input.tenant, email: input.email, ip: client.ip };
-  await assertNotThrottled(db, config, attempt);
+  const attemptId = await reserveAttempt(db, config, attempt);
 
   const tenant = await withSystem(db, (tx) => findTenantBySlug(tx, input.tenant));
   const user = tenant ? await withTenant(db, tenant.id, (tx) => findUserByEmail(tx, input.email)) : undefined;
@@ -38,7 +39,6 @@ export async function signIn({ db, config, input, client }: SignInOptions): Prom
   const isRefusedDemo = config.env === 'production' && input.password === DEMO_PASSWORD;
 
   if (!tenant || !user || !isPasswordRight || isRefusedDemo) {
-    await withSystem(db, (tx) => recordSignInAttempt(tx, { ...attempt, succeeded: false }));
     throw new AppError('invalid_credentials');
   }
   if (user.isDisabled) throw new AppError('account_disabled');
@@ -57,30 +57,10 @@ export async function signIn({ db, config, input, client }: SignInOptions): Prom
     await recordAudit(tx, { action: 'session.sign_in', resourceType: 'user', resourceId: user.id, actorId: user.id });
     return created;
   });
-  await withSystem(db, (tx) => recordSignInAttempt(tx, { ...attempt, succeeded: true }));
+  await attemptSucceeded(db, attemptId);
 
   return {
     cookie: formatSessionCookie(tenant.id, token),
     auth: { sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user, tenant },
   };
-}
-
-async function assertNotThrottled(
-  db: Kysely<DB>,
-  config: Config,
-  attempt: { tenantSlug: string; email: string; ip: string },
-): Promise<void> {
-  const windowMs = config.throttle.windowMinutes * 60_000;
-  const failures = await withSystem(db, (tx) => countRecentFailures(tx, attempt, new Date(Date.now() - windowMs)));
-  const blockedSince = [
-    failures.account >= config.throttle.maxPerAccount ? failures.oldestAccountFailure : null,
-    failures.ip >= config.throttle.maxPerIp ? failures.oldestIpFailure : null,
-  ].filter((date): date is Date => date !== null);
-  if (blockedSince.length === 0) return;
-  const until = Math.max(...blockedSince.map((date) => date.getTime() + windowMs));
-  const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-  throw new AppError('too_many_attempts', {
-    params: { minutes: Math.ceil(seconds / 60) },
-    headers: { 'retry-after': String(seconds) },
-  });
 }

@@ -5,6 +5,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { answerIn } from '../../http/openapi';
 import { requestTranslator } from '../../http/i18n';
+import { runImport } from '../../http/import-guard';
 import { readUpload } from '../../http/upload';
 import { listCrimeTypes, mapCrime, summariseCrime } from './crime-data.service';
 import { importCrimeData } from './import-crime-data';
@@ -24,12 +25,12 @@ export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: crimeImportResultSchema },
       },
-      config: { access: 'crime_data:import', problems: ['import_unreadable'] },
+      config: { access: 'crime_data:import', problems: ['import_too_many_rows', 'import_unreadable'] },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { file } = await readUpload(request, z.strictObject({}));
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) => importCrimeData(tx, actor, file));
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) => importCrimeData(tx, actor, file, guard));
       return { ...outcome, invalid: presentIssues(outcome.invalid, requestTranslator(request)) };
     },
   );

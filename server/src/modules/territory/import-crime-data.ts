@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
+import { type ImportGuard, UNGUARDED } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { insertOffences, type OffenceInput } from './crime-data.repository';
@@ -20,8 +21,9 @@ export interface CrimeImportOutcome {
  * (../shared/data/README.md). Idempotent by the police `id`; offences outside the city's area are
  * counted and skipped; each offence is placed in its locality. Invalid rows are reported by number.
  */
-export async function importCrimeData(tx: TenantTx, actor: Actor, file: Buffer): Promise<CrimeImportOutcome> {
+export async function importCrimeData(tx: TenantTx, actor: Actor, file: Buffer, guard: ImportGuard = UNGUARDED): Promise<CrimeImportOutcome> {
   const records = readRecords(file);
+  guard.assertRows(records.length);
   const invalid: ImportIssue[] = [];
   const offences: OffenceInput[] = [];
   records.forEach((record, index) => {
@@ -32,6 +34,7 @@ export async function importCrimeData(tx: TenantTx, actor: Actor, file: Buffer):
   let inside = 0;
   let imported = 0;
   for (let start = 0; start < offences.length; start += BATCH_SIZE) {
+    await guard.checkpoint();
     const result = await insertOffences(tx, offences.slice(start, start + BATCH_SIZE));
     inside += result.inside;
     imported += result.inserted;

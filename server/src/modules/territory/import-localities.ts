@@ -2,6 +2,7 @@ import type { FieldErrorCode } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
+import type { ImportGuard } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { type FeatureSource, openFeatureCollection, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf } from './geojson-source';
@@ -21,6 +22,8 @@ export interface LocalityImportOptions {
   skipInvalid: boolean;
   /** Repair invalid areas (self-intersections) instead of refusing them. */
   repair: boolean;
+  /** Row limit and cancellation (http/import-guard.ts). */
+  guard: ImportGuard;
 }
 
 export interface ImportIssue {
@@ -65,11 +68,20 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
   const planned = new Map(plan.planned.map((feature) => [feature.index, feature]));
   const source = await openFeatureCollection(options.filePath);
   for await (const batch of source.batches()) {
+    await options.guard.checkpoint();
     for (const { index, geometry } of batch) {
       const feature = planned.get(index);
       if (feature) await writeLocality(tx, actor, feature, geometry, { srid, kind: kind!, isKindGiven: options.kind !== undefined });
     }
   }
+  // One entry per import, with its counts (one per feature held the city's audit trail for minutes).
+  await recordAudit(tx, {
+    action: 'locality.import',
+    resourceType: 'locality',
+    resourceId: null,
+    actorId: actor.userId,
+    after: { total: outcome.total, created: outcome.created, updated: outcome.updated, repaired: outcome.repaired, skipped: outcome.invalid.length, srid, kind },
+  });
   return outcome;
 }
 
@@ -80,6 +92,7 @@ async function planLocalities(tx: TenantTx, source: FeatureSource, srid: number,
   let repaired = 0;
   const seenCodes = new Set<string>();
   for await (const batch of source.batches()) {
+    await guardBatch(options.guard, source);
     const features = batch.map((feature) => ({
       index: feature.index,
       name: textOf(feature.properties?.[options.nameProperty]),
@@ -122,13 +135,6 @@ async function writeLocality(
   } else {
     await insertLocality(tx, { id, name: feature.name, kind, externalCode: feature.code, description: null, boundary: geometry, srid, createdBy: actor.userId });
   }
-  await recordAudit(tx, {
-    action: `locality.import_${feature.action}`,
-    resourceType: 'locality',
-    resourceId: id,
-    actorId: actor.userId,
-    after: { name: feature.name, externalCode: feature.code, sourceFeature: feature.index, srid },
-  });
 }
 
 function findIssue(
@@ -146,4 +152,13 @@ function findIssue(
   if (!check.isInsideCity) return { code: 'outside_city' };
   if (feature.code && seenCodes.has(feature.code)) return { code: 'duplicate_code', params: { code: feature.code } };
   return undefined;
+}
+
+/**
+ * Before each batch's database work: the features counted so far against the row limit (a file over it
+ * is refused while streaming, before the rest is read), and a chance to stop (client gone, deadline).
+ */
+export async function guardBatch(guard: ImportGuard, source: FeatureSource): Promise<void> {
+  guard.assertRows(source.total);
+  await guard.checkpoint();
 }

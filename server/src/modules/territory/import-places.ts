@@ -2,10 +2,11 @@ import { PLACE_KINDS } from '@saferhood/contracts';
 import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
+import type { ImportGuard } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
 import { type FeatureSource, openFeatureCollection, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf } from './geojson-source';
-import type { ImportIssue, LocalityImportOutcome } from './import-localities';
+import { guardBatch, type ImportIssue, type LocalityImportOutcome } from './import-localities';
 import { checkGeometries, type GeometryCheck } from './locality.repository';
 import { findPlacesByExternalCode, insertPlace, updatePlaceAtVersion } from './place.repository';
 
@@ -22,6 +23,8 @@ export interface PlaceImportOptions {
   srid?: 4326 | 5514 | undefined;
   dryRun: boolean;
   skipInvalid: boolean;
+  /** Row limit and cancellation (http/import-guard.ts). */
+  guard: ImportGuard;
 }
 
 export type PlaceImportOutcome = Omit<LocalityImportOutcome, 'repaired'>;
@@ -45,11 +48,20 @@ export async function importPlaces(tx: TenantTx, actor: Actor, options: PlaceImp
   const planned = new Map(plan.planned.map((feature) => [feature.index, feature]));
   const source = await openFeatureCollection(options.filePath);
   for await (const batch of source.batches()) {
+    await options.guard.checkpoint();
     for (const { index, geometry } of batch) {
       const feature = planned.get(index);
       if (feature) await writePlace(tx, actor, feature, geometry, srid);
     }
   }
+  // One entry per import, with its counts (not one per feature).
+  await recordAudit(tx, {
+    action: 'place.import',
+    resourceType: 'place',
+    resourceId: null,
+    actorId: actor.userId,
+    after: { total: outcome.total, created: outcome.created, updated: outcome.updated, skipped: outcome.invalid.length, srid },
+  });
   return outcome;
 }
 
@@ -58,6 +70,7 @@ async function planPlaces(tx: TenantTx, source: FeatureSource, srid: number, opt
   const planned: (PlannedFeature<PlaceMatch> & { kind: string })[] = [];
   const seenCodes = new Set<string>();
   for await (const batch of source.batches()) {
+    await guardBatch(options.guard, source);
     const features = batch.map((feature) => ({
       index: feature.index,
       name: textOf(feature.properties?.[options.nameProperty]),
@@ -87,13 +100,6 @@ async function writePlace(tx: TenantTx, actor: Actor, feature: PlannedFeature<Pl
   } else {
     await insertPlace(tx, { id, name: feature.name, kind, geometry, srid, externalCode: feature.code, createdBy: actor.userId });
   }
-  await recordAudit(tx, {
-    action: `place.import_${feature.action}`,
-    resourceType: 'place',
-    resourceId: id,
-    actorId: actor.userId,
-    after: { name: feature.name, kind, externalCode: feature.code, sourceFeature: feature.index, srid },
-  });
 }
 
 function findIssue(

@@ -47,6 +47,38 @@ export async function upsertIndicatorValue(
   return rows[0]!;
 }
 
+/**
+ * Inserts many values in one statement, replacing those for the same indicator, place and date (the
+ * rows must not repeat a place and date). Returns how many were new.
+ */
+export async function upsertIndicatorValues(
+  tx: TenantTx,
+  values: { id: string; indicatorId: string; localityId: string | null; date: string; value: string; source: string | null; createdBy: string }[],
+): Promise<number> {
+  if (values.length === 0) return 0;
+  const { rows } = await sql<{ created: number }>`
+    WITH written AS (
+      INSERT INTO indicator_values (tenant_id, id, indicator_id, locality_id, on_date, value, source, created_by)
+      SELECT ${tx.tenantId}, v.id, v.indicator_id, v.locality_id, v.on_date, v.value, v.source, v.created_by
+        FROM jsonb_to_recordset(${JSON.stringify(
+          values.map((value) => ({
+            id: value.id,
+            indicator_id: value.indicatorId,
+            locality_id: value.localityId,
+            on_date: value.date,
+            value: value.value,
+            source: value.source,
+            created_by: value.createdBy,
+          })),
+        )}::jsonb) AS v(id uuid, indicator_id uuid, locality_id uuid, on_date date, value numeric, source text, created_by uuid)
+      ON CONFLICT (tenant_id, indicator_id, locality_id, on_date)
+      DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, created_by = EXCLUDED.created_by, created_at = now()
+      RETURNING (xmax = 0) AS is_new
+    )
+    SELECT count(*) FILTER (WHERE is_new)::int AS created FROM written`.execute(tx);
+  return rows[0]?.created ?? 0;
+}
+
 /** Values of one indicator; `localityId` 'city' for whole-city values only. */
 export async function listIndicatorValueRows(tx: TenantTx, indicatorId: string, localityId?: string): Promise<IndicatorValue[]> {
   const where = localityId === undefined ? sql`` : localityId === 'city' ? sql`AND locality_id IS NULL` : sql`AND locality_id = ${localityId}`;

@@ -16,6 +16,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { requestTranslator } from '../../http/i18n';
 import { answerIn, fileBytes } from '../../http/openapi';
+import { assertImportRows, runImport } from '../../http/import-guard';
 import { readUpload } from '../../http/upload';
 import { readTable, valuesToXlsx } from './indicator-table';
 import {
@@ -104,13 +105,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: { 200: indicatorValueImportResultSchema },
       },
-      config: { access: 'indicator:record', problems: ['import_unreadable', 'import_has_invalid_rows'] },
+      config: { access: 'indicator:record', problems: ['import_too_many_rows', 'import_unreadable', 'import_has_invalid_rows'] },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { file } = await readUpload(request, z.strictObject({}));
       const rows = await readTable(file);
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) => importIndicatorValues(tx, actor, request.params.id, rows));
+      assertImportRows(app.config, rows.length);
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) => importIndicatorValues(tx, actor, request.params.id, rows, guard));
       return { recorded: outcome.recorded };
     },
   );

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { TenantTx } from '../../db/scope';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
+import type { ImportGuard } from '../../http/import-guard';
 import { recordAudit } from '../audit/index';
 import { CITY_LABELS } from './indicator-table';
 import {
@@ -14,7 +15,11 @@ import {
   listLocalityNames,
   listLocalityValueRows,
   upsertIndicatorValue,
+  upsertIndicatorValues,
 } from './indicator.repository';
+
+/** Values written per statement in an import. */
+const VALUE_CHUNK = 1_000;
 
 export const listIndicators = listIndicatorRows;
 
@@ -95,7 +100,14 @@ export interface ValueImportOutcome {
  * `locality` is a locality's code or name, empty (or the export's "whole city") for the whole city. All or nothing: one invalid row
  * refuses the whole table, listing every invalid row.
  */
-export async function importIndicatorValues(tx: TenantTx, actor: Actor, indicatorId: string, rows: Record<string, string>[]): Promise<ValueImportOutcome> {
+export async function importIndicatorValues(
+  tx: TenantTx,
+  actor: Actor,
+  indicatorId: string,
+  rows: Record<string, string>[],
+  guard: ImportGuard,
+): Promise<ValueImportOutcome> {
+  guard.assertRows(rows.length);
   await assertIndicator(tx, indicatorId);
   const localities = await listLocalityNames(tx);
   const byKey = new Map<string, string>();
@@ -121,7 +133,25 @@ export async function importIndicatorValues(tx: TenantTx, actor: Actor, indicato
       fields: invalid.map(({ index, code, params }) => ({ field: `rows.${index}`, code, params })),
     });
   }
-  for (const row of parsed) await recordIndicatorValue(tx, actor, indicatorId, row);
+  // A later row for the same place and date corrects an earlier one, as two single records would.
+  const latestByPlaceAndDate = new Map(parsed.map((row) => [`${row.localityId ?? ''}|${row.date}`, row]));
+  const unique = [...latestByPlaceAndDate.values()];
+  let created = 0;
+  for (let start = 0; start < unique.length; start += VALUE_CHUNK) {
+    await guard.checkpoint();
+    created += await upsertIndicatorValues(
+      tx,
+      unique.slice(start, start + VALUE_CHUNK).map((row) => ({ ...row, id: uuidv7(), source: row.source ?? null, indicatorId, createdBy: actor.userId })),
+    );
+  }
+  // One audit entry for the import, with its counts (one per row held the city's audit chain for minutes).
+  await recordAudit(tx, {
+    action: 'indicator.import_values',
+    resourceType: 'indicator',
+    resourceId: indicatorId,
+    actorId: actor.userId,
+    after: { rows: rows.length, recorded: unique.length, created, corrected: unique.length - created },
+  });
   return { recorded: parsed.length, invalid };
 }
 

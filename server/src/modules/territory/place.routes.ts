@@ -15,6 +15,7 @@ import { withTenant } from '../../db/scope';
 import { actorOf } from '../../http/actor';
 import { answerIn } from '../../http/openapi';
 import { requestTranslator } from '../../http/i18n';
+import { runImport } from '../../http/import-guard';
 import { readUploadToFile } from '../../http/upload';
 import { importPlaces } from './import-places';
 import { presentIssues } from './import.presenter';
@@ -80,14 +81,15 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: placeImportResultSchema },
       },
-      config: { access: 'place:import', problems: ['import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
+      config: { access: 'place:import', problems: ['import_too_many_rows', 'import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { filePath, fields } = await readUploadToFile(request, placeImportFieldsSchema);
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) =>
         importPlaces(tx, actor, {
           filePath,
+          guard,
           nameProperty: fields.nameProperty,
           codeProperty: fields.codeProperty,
           kindProperty: fields.kindProperty,

@@ -24,6 +24,7 @@ import { actorOf } from '../../http/actor';
 import { answerIn } from '../../http/openapi';
 import { AppError } from '../../http/app-error';
 import { requestTranslator } from '../../http/i18n';
+import { runImport } from '../../http/import-guard';
 import { readUploadToFile } from '../../http/upload';
 import { getCityArea, setCityArea } from './city-area.service';
 import { importLocalities } from './import-localities';
@@ -205,14 +206,15 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: localityImportResultSchema },
       },
-      config: { access: 'locality:import', problems: ['import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
+      config: { access: 'locality:import', problems: ['import_too_many_rows', 'import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { filePath, fields } = await readUploadToFile(request, localityImportFieldsSchema);
-      const outcome = await withTenant(app.database.db, actor.tenantId, (tx) =>
+      const outcome = await runImport(app, reply, actor.tenantId, (tx, guard) =>
         importLocalities(tx, actor, {
           filePath,
+          guard,
           nameProperty: fields.nameProperty,
           codeProperty: fields.codeProperty,
           kind: fields.kind,

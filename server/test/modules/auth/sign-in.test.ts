@@ -175,7 +175,7 @@ describe('sessions', () => {
     expect((await me(session.cookie)).statusCode).toBe(401);
   });
 
-  it('purges expired sessions and day-old sign-in attempts, and keeps live ones', async () => {
+  it('purges expired sessions and old sign-in attempts (successes after 30 days), and keeps live ones', async () => {
     const tenant = await buildTenant(ctx.database.db);
     const user = await buildUser(ctx.database.db, tenant);
     const live = await signIn(ctx.app, tenant, user);
@@ -184,7 +184,7 @@ describe('sessions', () => {
     await withSystem(ctx.database.db, async (tx) => {
       await sql`UPDATE sessions SET expires_at = now() - interval '1 minute'
                  WHERE tenant_id = ${tenant.id} AND id = (SELECT min(id) FROM sessions WHERE tenant_id = ${tenant.id} AND id <> ${hashOf(live)})`.execute(tx);
-      await sql`UPDATE sign_in_attempts SET at = now() - interval '25 hours' WHERE tenant_slug = ${tenant.slug}`.execute(tx);
+      await sql`UPDATE sign_in_attempts SET at = now() - interval '31 days' WHERE tenant_slug = ${tenant.slug}`.execute(tx);
     });
     const purged = await purgeExpired(ctx.database.db);
     expect(purged.sessions).toBeGreaterThanOrEqual(1);
