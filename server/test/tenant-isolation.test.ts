@@ -90,6 +90,17 @@ describe('tenant isolation by row-level security (the application check bypassed
     expect(await snapshotTenants(ctx.database.db, [b.tenant.id])).toBe(before);
   });
 
+  it('bounds every tenant transaction’s statements and lock waits, so one city’s stuck work cannot hold a connection long', async () => {
+    const { tenant } = await buildSignedIn(ctx.app, ctx.database.db, 'admin');
+    const limits = await withTenant(ctx.database.db, tenant.id, async (tx) =>
+      (await sql<{ statement: string; lock: string }>`SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock`.execute(tx)).rows[0]!,
+    );
+    expect(limits).toEqual({ statement: '30s', lock: '10s' });
+    // Only for the transaction: the connection goes back to the pool without them.
+    const outside = (await sql<{ lock: string }>`SELECT current_setting('lock_timeout') AS lock`.execute(ctx.database.db)).rows[0]!;
+    expect(outside.lock).toBe('0');
+  });
+
   it('shows no rows at all when no tenant is set', async () => {
     await buildSignedIn(ctx.app, ctx.database.db, 'admin');
     const count = await ctx.database.db.transaction().execute(async (tx) => {

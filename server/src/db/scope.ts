@@ -49,13 +49,21 @@ async function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => 
   }
 }
 
+/** A tenant transaction's limits: far above any request's statement (the slowest, a year's summary, takes ~1 s). */
+export const TENANT_STATEMENT_TIMEOUT = '30s';
+export const TENANT_LOCK_TIMEOUT = '10s';
+
 /**
  * Narrows a system transaction to one tenant for the rest of its life: what follows runs under
  * row-level security. For a write that begins cross-tenant and continues inside one tenant (opening
  * a city together with its first admin).
  */
 export async function enterTenant(tx: SystemTx, tenantId: string): Promise<TenantTx> {
-  // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-  await sql`SELECT set_config('role', 'saferhood_app', true), set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE. The timeouts bound every request's
+  // statements and lock waits, so one city's stuck work cannot hold a connection (and another city's
+  // requests) for long; imports set longer ones of their own (http/import-guard.ts).
+  await sql`SELECT set_config('role', 'saferhood_app', true), set_config('app.tenant_id', ${tenantId}, true),
+                   set_config('statement_timeout', ${TENANT_STATEMENT_TIMEOUT}, true),
+                   set_config('lock_timeout', ${TENANT_LOCK_TIMEOUT}, true)`.execute(tx);
   return Object.assign(tx, { tenantId });
 }

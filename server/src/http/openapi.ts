@@ -12,7 +12,7 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Any operation can fail unexpectedly or meet a database that is not there yet. */
-const DEFAULT_PROBLEMS: ErrorCode[] = ['internal_error', 'service_unavailable'];
+const DEFAULT_PROBLEMS: ErrorCode[] = ['internal_error', 'service_unavailable', 'request_timed_out'];
 
 /** What of a route decides the answers it can give; the same for the document and its test. */
 export interface RouteShape {

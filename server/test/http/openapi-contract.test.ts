@@ -105,10 +105,10 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('covers a route added later without a word of documentation: session + CSRF, 400/401/403/404/409/413/415 and the stale version', () => {
+  it('covers a route added later without a word of documentation: session + CSRF, 400/401/403/404/409/413/414/415 and the stale version', () => {
     const batch = document.paths['/api/v1/example/{id}/batch']!.post!;
     expect(batch.security).toEqual([{ session: [], csrf: [] }]);
-    expect(Object.keys(batch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', 'default']);
+    expect(Object.keys(batch.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '414', '415', 'default']);
     expect(codesOf(batch.responses['409'])).toEqual(['conflict', 'version_conflict']);
     expect(codesOf(batch.responses['403'])).toEqual(['forbidden', 'csrf_failed']);
   });
