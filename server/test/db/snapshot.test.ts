@@ -20,7 +20,9 @@ describe('the writes-nothing snapshot', () => {
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
        WHERE c.relkind = 'r'`.execute(ctx.database.db);
-    expect(tables).toHaveLength(rows[0]!.n);
+    // All of them but the audit sealer's three, which a background job moves at any moment (audit_log is compared whole).
+    expect(tables).not.toEqual(expect.arrayContaining(['audit_unsealed']));
+    expect(tables).toHaveLength(rows[0]!.n - 3);
   });
 
   it('changes when a row of the tenant changes, and only for that tenant', async () => {

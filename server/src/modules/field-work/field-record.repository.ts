@@ -3,38 +3,40 @@ import type { DB } from '../../db/schema';
 import type { TenantTx } from '../../db/scope';
 import { updateAtVersion } from '../../db/versioned';
 
+/** A record's columns as the API shows them (from `r`, the record, and `u`, its assistant); the photo flag is added apart. */
+const RECORD_COLUMNS = [
+  'r.id',
+  'r.assistantId',
+  'u.displayName as assistantName',
+  'r.category',
+  'r.sensitivity',
+  'r.occurredAt',
+  sql<string>`ST_AsGeoJSON(r.location, 7)`.as('location'),
+  'r.locationSource',
+  'r.localityId',
+  'r.peopleCount',
+  'r.note',
+  'r.urgent',
+  'r.shiftId',
+  'r.signalKind',
+  'r.signalContact',
+  'r.status',
+  'r.reviewComment',
+  'r.reviewedAt',
+  'r.amendments',
+  'r.contentHash',
+  'r.createdBy',
+  'r.createdAt',
+  'r.updatedAt',
+  'r.version',
+] as const;
+
 /** Columns of a record as the API shows it, with the assistant's name and whether it has a photo. */
 function selectRecord(tx: TenantTx) {
   return tx
     .selectFrom('fieldRecords as r')
     .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'r.tenantId').onRef('u.id', '=', 'r.assistantId'))
-    .select((eb) => [
-      'r.id',
-      'r.assistantId',
-      'u.displayName as assistantName',
-      'r.category',
-      'r.sensitivity',
-      'r.occurredAt',
-      sql<string>`ST_AsGeoJSON(r.location, 7)`.as('location'),
-      'r.locationSource',
-      'r.localityId',
-      'r.peopleCount',
-      'r.note',
-      'r.urgent',
-      'r.shiftId',
-      'r.signalKind',
-      'r.signalContact',
-      hasPhoto(eb),
-      'r.status',
-      'r.reviewComment',
-      'r.reviewedAt',
-      'r.amendments',
-      'r.contentHash',
-      'r.createdBy',
-      'r.createdAt',
-      'r.updatedAt',
-      'r.version',
-    ])
+    .select((eb) => [...RECORD_COLUMNS, hasPhoto(eb)])
     .where('r.tenantId', '=', tx.tenantId);
 }
 
@@ -113,32 +115,9 @@ export async function insertRecord(tx: TenantTx, id: string, assistantId: string
     .selectFrom('r')
     .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'r.tenantId').onRef('u.id', '=', 'r.assistantId'))
     .select([
-      'r.id',
-      'r.assistantId',
-      'u.displayName as assistantName',
-      'r.category',
-      'r.sensitivity',
-      'r.occurredAt',
-      sql<string>`ST_AsGeoJSON(r.location, 7)`.as('location'),
-      'r.locationSource',
-      'r.localityId',
-      'r.peopleCount',
-      'r.note',
-      'r.urgent',
-      'r.shiftId',
-      'r.signalKind',
-      'r.signalContact',
+      ...RECORD_COLUMNS,
       // A record just made has no photo yet: the photo's PUT needs the record first.
       sql<boolean>`false`.as('hasPhoto'),
-      'r.status',
-      'r.reviewComment',
-      'r.reviewedAt',
-      'r.amendments',
-      'r.contentHash',
-      'r.createdBy',
-      'r.createdAt',
-      'r.updatedAt',
-      'r.version',
     ])
     .executeTakeFirst();
 }

@@ -25,7 +25,7 @@ export const crimeDataRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: crimeImportResultSchema },
       },
-      config: { access: 'crime_data:import', problems: ['import_too_many_rows', 'import_busy', 'import_unreadable'] },
+      config: { access: 'crime_data:import', problems: ['import_too_many_rows', 'import_busy', 'request_timed_out', 'import_unreadable'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);

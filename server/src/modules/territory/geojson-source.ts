@@ -5,6 +5,7 @@ import { getManyValues, isMany, none } from 'stream-chain/core';
 import { Assembler } from 'stream-json/core/assembler.js';
 import { jsonParser, type Token } from 'stream-json/core/parser.js';
 import { AppError } from '../../http/app-error';
+import type { ImportGuard } from '../../http/import-guard';
 
 /**
  * Reading an uploaded GeoJSON FeatureCollection: shared by the imports of localities and places.
@@ -273,6 +274,36 @@ export async function passOverFeatures<T>(
   if (late === srid) return { result, srid, total: source.total };
   const again = await openFeatureCollection(path);
   return { result: await pass(again, late), srid: late, total: again.total };
+}
+
+/**
+ * Before each batch's database work: the features counted so far against the row limit (a file over it
+ * is refused while streaming, before the rest is read), and a chance to stop (client gone, deadline).
+ */
+export async function guardBatch(guard: ImportGuard, source: FeatureSource): Promise<void> {
+  guard.assertRows(source.total);
+  await guard.checkpoint();
+}
+
+/**
+ * The writing pass of a commit: reads the file again and hands each planned feature its geometry, in
+ * file order, with a chance to stop between batches (client gone, deadline).
+ */
+export async function writePlannedFeatures<Feature extends { index: number }>(
+  path: string,
+  planned: Feature[],
+  guard: ImportGuard,
+  write: (feature: Feature, geometry: string) => Promise<void>,
+): Promise<void> {
+  const byIndex = new Map(planned.map((feature) => [feature.index, feature]));
+  const source = await openFeatureCollection(path);
+  for await (const batch of source.batches()) {
+    await guard.checkpoint();
+    for (const { index, geometry } of batch) {
+      const feature = byIndex.get(index);
+      if (feature) await write(feature, geometry);
+    }
+  }
 }
 
 /** EPSG code from a GeoJSON 2008 `crs` member: "EPSG:5514", "urn:ogc:def:crs:EPSG::5514", CRS84. */

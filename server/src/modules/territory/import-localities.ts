@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor';
 import type { ImportGuard } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
-import { type FeatureSource, openFeatureCollection, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf } from './geojson-source';
+import { type FeatureSource, guardBatch, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf, writePlannedFeatures } from './geojson-source';
 import { checkGeometries, findLocalitiesByExternalCode, type GeometryCheck, insertLocality, updateLocalityAtVersion } from './locality.repository';
 import { listLocalityKinds } from './locality.service';
 
@@ -65,15 +65,9 @@ export async function importLocalities(tx: TenantTx, actor: Actor, options: Loca
   const outcome: LocalityImportOutcome = { ...summariseImport(plan.planned, plan.invalid, { ...options, total }), repaired: plan.repaired };
   if (options.dryRun) return outcome;
 
-  const planned = new Map(plan.planned.map((feature) => [feature.index, feature]));
-  const source = await openFeatureCollection(options.filePath);
-  for await (const batch of source.batches()) {
-    await options.guard.checkpoint();
-    for (const { index, geometry } of batch) {
-      const feature = planned.get(index);
-      if (feature) await writeLocality(tx, actor, feature, geometry, { srid, kind: kind!, isKindGiven: options.kind !== undefined });
-    }
-  }
+  await writePlannedFeatures(options.filePath, plan.planned, options.guard, (feature, geometry) =>
+    writeLocality(tx, actor, feature, geometry, { srid, kind: kind!, isKindGiven: options.kind !== undefined }),
+  );
   // One entry per import, with its counts (one per feature held the city's audit trail for minutes).
   await recordAudit(tx, {
     action: 'locality.import',
@@ -152,13 +146,4 @@ function findIssue(
   if (!check.isInsideCity) return { code: 'outside_city' };
   if (feature.code && seenCodes.has(feature.code)) return { code: 'duplicate_code', params: { code: feature.code } };
   return undefined;
-}
-
-/**
- * Before each batch's database work: the features counted so far against the row limit (a file over it
- * is refused while streaming, before the rest is read), and a chance to stop (client gone, deadline).
- */
-export async function guardBatch(guard: ImportGuard, source: FeatureSource): Promise<void> {
-  guard.assertRows(source.total);
-  await guard.checkpoint();
 }

@@ -5,8 +5,8 @@ import type { Actor } from '../../http/actor';
 import type { ImportGuard } from '../../http/import-guard';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/index';
-import { type FeatureSource, openFeatureCollection, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf } from './geojson-source';
-import { guardBatch, type ImportIssue, type LocalityImportOutcome } from './import-localities';
+import { type FeatureSource, guardBatch, passOverFeatures, type PlannedFeature, planFeatures, summariseImport, textOf, writePlannedFeatures } from './geojson-source';
+import type { ImportIssue, LocalityImportOutcome } from './import-localities';
 import { checkGeometries, type GeometryCheck } from './locality.repository';
 import { findPlacesByExternalCode, insertPlace, updatePlaceAtVersion } from './place.repository';
 
@@ -45,15 +45,7 @@ export async function importPlaces(tx: TenantTx, actor: Actor, options: PlaceImp
   const outcome: PlaceImportOutcome = summariseImport(plan.planned, plan.invalid, { ...options, total });
   if (options.dryRun) return outcome;
 
-  const planned = new Map(plan.planned.map((feature) => [feature.index, feature]));
-  const source = await openFeatureCollection(options.filePath);
-  for await (const batch of source.batches()) {
-    await options.guard.checkpoint();
-    for (const { index, geometry } of batch) {
-      const feature = planned.get(index);
-      if (feature) await writePlace(tx, actor, feature, geometry, srid);
-    }
-  }
+  await writePlannedFeatures(options.filePath, plan.planned, options.guard, (feature, geometry) => writePlace(tx, actor, feature, geometry, srid));
   // One entry per import, with its counts (not one per feature).
   await recordAudit(tx, {
     action: 'place.import',

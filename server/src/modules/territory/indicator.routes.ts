@@ -105,7 +105,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: { 200: indicatorValueImportResultSchema },
       },
-      config: { access: 'indicator:record', problems: ['import_too_many_rows', 'import_busy', 'import_unreadable', 'import_has_invalid_rows'] },
+      config: { access: 'indicator:record', problems: ['import_too_many_rows', 'import_busy', 'request_timed_out', 'import_unreadable', 'import_has_invalid_rows'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);

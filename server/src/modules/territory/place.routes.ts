@@ -81,7 +81,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: placeImportResultSchema },
       },
-      config: { access: 'place:import', problems: ['import_too_many_rows', 'import_busy', 'import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
+      config: { access: 'place:import', problems: ['import_too_many_rows', 'import_busy', 'request_timed_out', 'import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);

@@ -206,7 +206,7 @@ export const territoryRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         response: { 200: localityImportResultSchema },
       },
-      config: { access: 'locality:import', problems: ['import_too_many_rows', 'import_busy', 'import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
+      config: { access: 'locality:import', problems: ['import_too_many_rows', 'import_busy', 'request_timed_out', 'import_unreadable', 'import_has_invalid_features', 'version_conflict'] },
     },
     async (request, reply) => {
       const actor = actorOf(request);
