@@ -80,14 +80,22 @@ export async function runImport<T>(
   };
   try {
     return await withTenant(app.database.db, tenantId, async (tx) => {
-      const { rows } = await sql<{ pid: number }>`
+      const { rows } = await sql<{ pid: number; xactMicros: string }>`
         SELECT set_config('statement_timeout', ${String(timeoutMs)}, true),
                set_config('lock_timeout', ${String(Math.max(1000, Math.round(timeoutMs / 10)))}, true),
-               pg_backend_pid() AS pid`.execute(tx);
+               pg_backend_pid() AS pid, (extract(epoch FROM now()) * 1000000)::bigint::text AS xact_micros`.execute(tx);
+      const { pid, xactMicros } = rows[0]!;
+      let cancelling: Promise<unknown> | undefined;
       const cancel = () => {
         // Another pool connection cancels the statement this one is running (PGlite has one connection
-        // and runs one statement at a time: there the checkpoints stop it).
-        if (app.database.kind === 'postgres') void sql`SELECT pg_cancel_backend(${rows[0]!.pid})`.execute(app.database.db).catch(() => undefined);
+        // and runs one statement at a time: there the checkpoints stop it) — only while this transaction
+        // is still the backend's, so a late cancel never hits the next request on that connection.
+        if (app.database.kind !== 'postgres') return;
+        cancelling = sql`
+          SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+           WHERE pid = ${pid} AND (extract(epoch FROM xact_start) * 1000000)::bigint = ${xactMicros}::bigint`
+          .execute(app.database.db)
+          .catch(() => undefined);
       };
       stop.signal.addEventListener('abort', cancel, { once: true });
       try {
@@ -98,6 +106,8 @@ export async function runImport<T>(
         return result;
       } finally {
         stop.signal.removeEventListener('abort', cancel);
+        // The connection goes back to the pool only once a cancel on its way has landed (an idle backend ignores it).
+        await cancelling;
       }
     });
   } catch (error) {
