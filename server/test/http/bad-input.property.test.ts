@@ -323,7 +323,8 @@ describe('bad input in query strings and paths', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.string({ minLength: 1, maxLength: 60 }).map((id) => `/api/v1/users/${encodeURIComponent(id)}`),
+          // '.' and '..' are dot segments, not ids: a URL resolves them (`/users/.` is the list), so they are left out.
+          fc.string({ minLength: 1, maxLength: 60 }).filter((id) => id !== '.' && id !== '..').map((id) => `/api/v1/users/${encodeURIComponent(id)}`),
           fc.constantFrom(...INJECTIONS).map((value) => `/api/v1/users?role=${encodeURIComponent(value)}`),
           fc.integer({ min: 201, max: 1e9 }).map((limit) => `/api/v1/audit-events?limit=${limit}`),
           fc.string({ minLength: 1, maxLength: 10 }).map((value) => `/api/v1/audit-events?limit=${encodeURIComponent(value)}x`),
